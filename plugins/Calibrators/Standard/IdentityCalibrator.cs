@@ -1,0 +1,19 @@
+using EarlyExitBench.Contracts;
+
+namespace EarlyExitBench.Calibrators.Standard;
+
+/// <summary>
+/// <c>identity</c>: plain softmax, no fitting. The baseline every calibrator is compared with.
+/// Keeps the argmax and the order of samples.
+/// </summary>
+public sealed class IdentityCalibrator : ICalibrator, IFittedCalibrator
+{
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, double> Parameters { get; } = new Dictionary<string, double>();
+
+    /// <inheritdoc />
+    public IFittedCalibrator Fit(ClassMatrix logits, ReadOnlySpan<int> labels, CancellationToken cancellationToken) => this;
+
+    /// <inheritdoc />
+    public ClassMatrix Apply(ClassMatrix logits) => Probabilities.Softmax(logits);
+}

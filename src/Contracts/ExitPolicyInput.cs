@@ -1,0 +1,16 @@
+namespace EarlyExitBench.Contracts;
+
+/// <summary>What an exit policy may look at: per exit, scores and predictions; labels only for validation.</summary>
+/// <param name="ValidationScores">Per exit, the confidence score of each validation sample.</param>
+/// <param name="ValidationPredictions">Per exit, the predicted class of each validation sample.</param>
+/// <param name="ValidationLabels">Validation labels.</param>
+/// <param name="TestScores">Per exit, the confidence score of each test sample.</param>
+/// <param name="TestPredictions">Per exit, the predicted class of each test sample.</param>
+/// <param name="ExitCosts">Cumulative cost to reach each exit (FLOPs), exit 0 first.</param>
+public sealed record ExitPolicyInput(
+    IReadOnlyList<double[]> ValidationScores,
+    IReadOnlyList<int[]> ValidationPredictions,
+    int[] ValidationLabels,
+    IReadOnlyList<double[]> TestScores,
+    IReadOnlyList<int[]> TestPredictions,
+    double[] ExitCosts);
