@@ -1,0 +1,233 @@
+namespace EarlyExitBench.Harness.Evaluation;
+
+/// <summary>Rank correlations with proper tie handling. Values must not be NaN.</summary>
+public static class RankCorrelation
+{
+    /// <summary>
+    /// Kendall τ_b = (n_c − n_d) / √((n_0 − n_1)(n_0 − n_2)) by Knight's O(n log n) algorithm, in exact integer counts.
+    /// </summary>
+    /// <param name="x">First values.</param>
+    /// <param name="y">Second values, same length.</param>
+    /// <returns>τ_b, or null when fewer than 2 samples or either side is constant.</returns>
+    public static double? KendallTauB(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        if (x.Length != y.Length)
+        {
+            throw new ArgumentException("Both sides must have the same length.", nameof(y));
+        }
+
+        var n = x.Length;
+        if (n < 2)
+        {
+            return null;
+        }
+
+        var rx = DenseRanks(x);
+        var ry = DenseRanks(y);
+
+        // Sort by (x, y) through one long key; then n1 = pairs tied in x, n3 = pairs tied in both.
+        var keys = new long[n];
+        for (var i = 0; i < n; i++)
+        {
+            keys[i] = ((long)rx[i] * n) + ry[i];
+        }
+
+        Array.Sort(keys);
+        long n1 = 0, n3 = 0;
+        var sequence = new int[n];
+        int runX = 1, runXy = 1;
+        for (var i = 0; i < n; i++)
+        {
+            sequence[i] = (int)(keys[i] % n);
+            if (i > 0)
+            {
+                if (keys[i] / n == keys[i - 1] / n)
+                {
+                    runX++;
+                }
+                else
+                {
+                    n1 += Pairs(runX);
+                    runX = 1;
+                }
+
+                if (keys[i] == keys[i - 1])
+                {
+                    runXy++;
+                }
+                else
+                {
+                    n3 += Pairs(runXy);
+                    runXy = 1;
+                }
+            }
+        }
+
+        n1 += Pairs(runX);
+        n3 += Pairs(runXy);
+
+        // Pairs ordered by x whose y is strictly inverted are exactly the discordant pairs.
+        var swaps = CountInversions(sequence);
+        long n2 = 0;
+        var runY = 1;
+        for (var i = 1; i < n; i++)
+        {
+            if (sequence[i] == sequence[i - 1])
+            {
+                runY++;
+            }
+            else
+            {
+                n2 += Pairs(runY);
+                runY = 1;
+            }
+        }
+
+        n2 += Pairs(runY);
+        var n0 = Pairs(n);
+        if (n0 == n1 || n0 == n2)
+        {
+            return null;
+        }
+
+        var numerator = n0 - n1 - n2 + n3 - (2 * swaps);
+        return numerator / (Math.Sqrt(n0 - n1) * Math.Sqrt(n0 - n2));
+    }
+
+    /// <summary>Spearman ρ: the Pearson correlation of average ranks (ties share the mean of their positions).</summary>
+    /// <param name="x">First values.</param>
+    /// <param name="y">Second values, same length.</param>
+    /// <returns>ρ, or null when fewer than 2 samples or either side is constant.</returns>
+    public static double? Spearman(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        if (x.Length != y.Length)
+        {
+            throw new ArgumentException("Both sides must have the same length.", nameof(y));
+        }
+
+        if (x.Length < 2)
+        {
+            return null;
+        }
+
+        var rx = AverageRanks(x);
+        var ry = AverageRanks(y);
+
+        // Both rank vectors have mean (n+1)/2 exactly.
+        var mean = (x.Length + 1) / 2.0;
+        double sxy = 0, sxx = 0, syy = 0;
+        for (var i = 0; i < rx.Length; i++)
+        {
+            var dx = rx[i] - mean;
+            var dy = ry[i] - mean;
+            sxy += dx * dy;
+            sxx += dx * dx;
+            syy += dy * dy;
+        }
+
+        if (sxx == 0 || syy == 0)
+        {
+            return null;
+        }
+
+        return Math.Clamp(sxy / Math.Sqrt(sxx * syy), -1, 1);
+    }
+
+    /// <summary>1-based ranks, ties given the mean of the positions they occupy.</summary>
+    /// <param name="values">Values, not NaN.</param>
+    /// <returns>Rank per value.</returns>
+    public static double[] AverageRanks(ReadOnlySpan<double> values)
+    {
+        var order = ScoreOrder.Create(values);
+        var ranks = new double[values.Length];
+        var j = 0;
+        while (j < values.Length)
+        {
+            var end = j;
+            while (end + 1 < values.Length && order.Sorted[end + 1] == order.Sorted[j])
+            {
+                end++;
+            }
+
+            // Positions j..end (0-based) have mean rank (j + end)/2 + 1.
+            var rank = ((j + end) / 2.0) + 1;
+            for (var t = j; t <= end; t++)
+            {
+                ranks[order.Order[t]] = rank;
+            }
+
+            j = end + 1;
+        }
+
+        return ranks;
+    }
+
+    private static int[] DenseRanks(ReadOnlySpan<double> values)
+    {
+        var order = ScoreOrder.Create(values);
+        var ranks = new int[values.Length];
+        var rank = 0;
+        for (var j = 0; j < values.Length; j++)
+        {
+            if (j > 0 && order.Sorted[j] != order.Sorted[j - 1])
+            {
+                rank++;
+            }
+
+            ranks[order.Order[j]] = rank;
+        }
+
+        return ranks;
+    }
+
+    private static long Pairs(long count) => count * (count - 1) / 2;
+
+    /// <summary>Sorts <paramref name="values"/> ascending (bottom-up merge sort) and returns the pairs i &lt; j with v_i &gt; v_j.</summary>
+    private static long CountInversions(int[] values)
+    {
+        var n = values.Length;
+        var source = values;
+        var target = new int[n];
+        long inversions = 0;
+        for (var width = 1; width < n; width *= 2)
+        {
+            for (var lo = 0; lo < n; lo += 2 * width)
+            {
+                var mid = Math.Min(lo + width, n);
+                var hi = Math.Min(lo + (2 * width), n);
+                int i = lo, j = mid, k = lo;
+                while (i < mid && j < hi)
+                {
+                    if (source[j] < source[i])
+                    {
+                        inversions += mid - i;
+                        target[k++] = source[j++];
+                    }
+                    else
+                    {
+                        target[k++] = source[i++];
+                    }
+                }
+
+                while (i < mid)
+                {
+                    target[k++] = source[i++];
+                }
+
+                while (j < hi)
+                {
+                    target[k++] = source[j++];
+                }
+            }
+
+            (source, target) = (target, source);
+        }
+
+        if (!ReferenceEquals(source, values))
+        {
+            Array.Copy(source, values, n);
+        }
+
+        return inversions;
+    }
+}

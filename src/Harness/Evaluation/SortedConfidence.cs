@@ -1,0 +1,102 @@
+namespace EarlyExitBench.Harness.Evaluation;
+
+/// <summary>
+/// Confidences sorted ascending with their correctness, the one sort behind ECE, adaptive ECE and MCE. Bin sums are taken
+/// in sorted order, so these metrics are bit-identical under any permutation of the samples.
+/// </summary>
+internal sealed class SortedConfidence
+{
+    private readonly double[] _confidence;
+    private readonly bool[] _correct;
+
+    private SortedConfidence(double[] confidence, bool[] correct)
+    {
+        _confidence = confidence;
+        _correct = correct;
+    }
+
+    public static SortedConfidence Create(ReadOnlySpan<double> confidence, ReadOnlySpan<bool> correct)
+    {
+        if (confidence.Length != correct.Length)
+        {
+            throw new ArgumentException("Confidence and correctness must have the same length.", nameof(correct));
+        }
+
+        if (confidence.Length == 0)
+        {
+            throw new ArgumentException("At least one sample is required.", nameof(confidence));
+        }
+
+        var keys = confidence.ToArray();
+        var items = correct.ToArray();
+        Array.Sort(keys, items);
+        return new SortedConfidence(keys, items);
+    }
+
+    public (double Ece, double Mce) EqualWidth(int bins)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bins);
+        var n = _confidence.Length;
+        double ece = 0, mce = 0;
+        var i = 0;
+        while (i < n)
+        {
+            // Sorted ascending, so each bin is one contiguous run.
+            var bin = CalibrationMetrics.BinIndex(_confidence[i], bins);
+            long hits = 0;
+            double confSum = 0;
+            var start = i;
+            while (i < n && CalibrationMetrics.BinIndex(_confidence[i], bins) == bin)
+            {
+                hits += _correct[i] ? 1 : 0;
+                confSum += _confidence[i];
+                i++;
+            }
+
+            var gap = Math.Abs(hits - confSum);
+            ece += gap;
+            mce = Math.Max(mce, gap / (i - start));
+        }
+
+        return (ece / n, mce);
+    }
+
+    public double AdaptiveEce(int bins)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bins);
+        var n = _confidence.Length;
+        double ece = 0;
+        long hits = 0;
+        double confSum = 0;
+        var currentBin = 0;
+        var i = 0;
+        while (i < n)
+        {
+            // A tie group belongs to the bin holding its first sorted position.
+            var bin = currentBin;
+            while (bin + 1 < bins && (long)(bin + 1) * n / bins <= i)
+            {
+                bin++;
+            }
+
+            if (bin != currentBin)
+            {
+                ece += Math.Abs(hits - confSum);
+                hits = 0;
+                confSum = 0;
+                currentBin = bin;
+            }
+
+            var value = _confidence[i];
+            while (i < n && _confidence[i] == value)
+            {
+                hits += _correct[i] ? 1 : 0;
+                confSum += value;
+                i++;
+            }
+        }
+
+        ece += Math.Abs(hits - confSum);
+        return ece / n;
+    }
+}
