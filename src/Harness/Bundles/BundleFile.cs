@@ -1,0 +1,167 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using EarlyExitBench.Contracts;
+
+namespace EarlyExitBench.Harness.Bundles;
+
+/// <summary>
+/// The logits-bundle file: a plain numpy <c>.npz</c> with <c>val_logits</c> float32 [K, n_val, C],
+/// <c>val_labels</c> int64 [n_val], <c>test_logits</c> float32 [K, n_test, C], <c>test_labels</c> int64 [n_test],
+/// <c>exit_cost</c> float64 [K] and optional <c>dataset</c>, <c>architecture</c> strings.
+/// </summary>
+public static class BundleFile
+{
+    /// <summary>Reads and checks a bundle; every problem names the array.</summary>
+    public static LogitsBundle Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InvalidDataException($"{path}: bundle file not found");
+        }
+
+        var arrays = Npz.Read(path);
+        NpyArray Need(string name) => arrays.TryGetValue(name, out var a)
+            ? a
+            : throw new InvalidDataException($"{path}: array '{name}' is missing (found: {string.Join(", ", arrays.Keys.Order(StringComparer.Ordinal))})");
+
+        var valLogits = Need("val_logits");
+        var testLogits = Need("test_logits");
+        var valLabels = Need("val_labels");
+        var testLabels = Need("test_labels");
+        var cost = Need("exit_cost");
+        foreach (var (name, array) in new[] { ("val_logits", valLogits), ("test_logits", testLogits) })
+        {
+            if (array.Shape.Length != 3 || array.Shape.Any(d => d <= 0))
+            {
+                throw new InvalidDataException($"{path}: '{name}' must have shape [K, n, C] with K, n, C > 0, got [{string.Join(", ", array.Shape)}]");
+            }
+        }
+
+        var (k, c) = (testLogits.Shape[0], testLogits.Shape[2]);
+        if (valLogits.Shape[0] != k || valLogits.Shape[2] != c)
+        {
+            throw new InvalidDataException($"{path}: 'val_logits' is [{string.Join(", ", valLogits.Shape)}] but 'test_logits' is [{string.Join(", ", testLogits.Shape)}]: K and C must match");
+        }
+
+        if (cost.Shape.Length != 1 || cost.Shape[0] != k)
+        {
+            throw new InvalidDataException($"{path}: 'exit_cost' must have shape [{k}] (one cumulative cost per exit), got [{string.Join(", ", cost.Shape)}]");
+        }
+
+        var costs = ToDoubles(cost, path, "exit_cost");
+        for (var i = 0; i < costs.Length; i++)
+        {
+            if (!(costs[i] > 0) || !double.IsFinite(costs[i]) || (i > 0 && costs[i] < costs[i - 1]))
+            {
+                throw new InvalidDataException($"{path}: 'exit_cost' must be positive, finite and non-decreasing (cumulative), got [{string.Join(", ", costs)}]");
+            }
+        }
+
+        return new LogitsBundle(
+            SplitExits(valLogits, path, "val_logits"),
+            Labels(valLabels, valLogits.Shape[1], (int)c, path, "val_labels"),
+            SplitExits(testLogits, path, "test_logits"),
+            Labels(testLabels, testLogits.Shape[1], (int)c, path, "test_labels"),
+            costs,
+            arrays.TryGetValue("dataset", out var d) ? ToText(d) : Path.GetFileNameWithoutExtension(path),
+            arrays.TryGetValue("architecture", out var a) ? ToText(a) : "bundle");
+    }
+
+    /// <summary>Writes <paramref name="bundle"/> so numpy's <c>np.load</c> reads it.</summary>
+    public static void Write(string path, LogitsBundle bundle)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        Npz.Write(path,
+        [
+            ("val_logits", Logits(bundle.ValidationLogits)),
+            ("val_labels", new NpyArray("<i8", [bundle.ValidationLabels.Length], MemoryMarshal.AsBytes(bundle.ValidationLabels.Select(l => (long)l).ToArray().AsSpan()).ToArray())),
+            ("test_logits", Logits(bundle.TestLogits)),
+            ("test_labels", new NpyArray("<i8", [bundle.TestLabels.Length], MemoryMarshal.AsBytes(bundle.TestLabels.Select(l => (long)l).ToArray().AsSpan()).ToArray())),
+            ("exit_cost", new NpyArray("<f8", [bundle.ExitCost.Length], MemoryMarshal.AsBytes(bundle.ExitCost.AsSpan()).ToArray())),
+            ("dataset", Text(bundle.Dataset)),
+            ("architecture", Text(bundle.Architecture)),
+        ]);
+    }
+
+    private static NpyArray Logits(IReadOnlyList<ClassMatrix> exits)
+    {
+        var rows = exits[0].Rows;
+        var columns = exits[0].Columns;
+        var data = new byte[exits.Count * rows * columns * 4];
+        for (var k = 0; k < exits.Count; k++)
+        {
+            MemoryMarshal.AsBytes(exits[k].Values).CopyTo(data.AsSpan(k * rows * columns * 4));
+        }
+
+        return new NpyArray("<f4", [exits.Count, rows, columns], data);
+    }
+
+    private static NpyArray Text(string value)
+    {
+        var utf32 = Encoding.UTF32.GetBytes(value);
+        return new NpyArray($"<U{Math.Max(1, value.Length)}", [], utf32.Length == 0 ? new byte[4] : utf32);
+    }
+
+    private static string ToText(NpyArray array) => array.Descr[1] switch
+    {
+        'U' => Encoding.UTF32.GetString(array.Data).TrimEnd('\0'),
+        'S' => Encoding.ASCII.GetString(array.Data).TrimEnd('\0'),
+        _ => string.Empty,
+    };
+
+    private static List<ClassMatrix> SplitExits(NpyArray array, string path, string name)
+    {
+        var (k, n, c) = ((int)array.Shape[0], (int)array.Shape[1], (int)array.Shape[2]);
+        var values = array.Descr switch
+        {
+            "<f4" => MemoryMarshal.Cast<byte, float>(array.Data).ToArray(),
+            "<f8" => MemoryMarshal.Cast<byte, double>(array.Data).ToArray().Select(v => (float)v).ToArray(),
+            _ => throw new InvalidDataException($"{path}: '{name}' must be float32 (or float64), got dtype {array.Descr}"),
+        };
+        var exits = new List<ClassMatrix>(k);
+        for (var e = 0; e < k; e++)
+        {
+            var slice = values.AsSpan(e * n * c, n * c).ToArray();
+            var bad = Array.FindIndex(slice, v => !float.IsFinite(v));
+            if (bad >= 0)
+            {
+                throw new InvalidDataException($"{path}: '{name}' has a non-finite value ({slice[bad]}) at exit {e}, sample {bad / c}, class {bad % c}");
+            }
+
+            exits.Add(new ClassMatrix(slice, n, c));
+        }
+
+        return exits;
+    }
+
+    private static int[] Labels(NpyArray array, long expected, int classes, string path, string name)
+    {
+        if (array.Shape.Length != 1 || array.Shape[0] != expected)
+        {
+            throw new InvalidDataException($"{path}: '{name}' must have shape [{expected}] to match the logits, got [{string.Join(", ", array.Shape)}]");
+        }
+
+        long[] values = array.Descr switch
+        {
+            "<i8" => MemoryMarshal.Cast<byte, long>(array.Data).ToArray(),
+            "<i4" => MemoryMarshal.Cast<byte, int>(array.Data).ToArray().Select(v => (long)v).ToArray(),
+            "|u1" or "|i1" => array.Data.Select(v => (long)v).ToArray(),
+            _ => throw new InvalidDataException($"{path}: '{name}' must be int64 (or int32), got dtype {array.Descr}"),
+        };
+        var bad = Array.FindIndex(values, v => v < 0 || v >= classes);
+        if (bad >= 0)
+        {
+            throw new InvalidDataException($"{path}: '{name}'[{bad}] = {values[bad]} is outside 0..{classes - 1} (C = {classes} from the logits)");
+        }
+
+        return values.Select(v => (int)v).ToArray();
+    }
+
+    private static double[] ToDoubles(NpyArray array, string path, string name) => array.Descr switch
+    {
+        "<f8" => MemoryMarshal.Cast<byte, double>(array.Data).ToArray(),
+        "<f4" => MemoryMarshal.Cast<byte, float>(array.Data).ToArray().Select(v => (double)v).ToArray(),
+        "<i8" => MemoryMarshal.Cast<byte, long>(array.Data).ToArray().Select(v => (double)v).ToArray(),
+        _ => throw new InvalidDataException($"{path}: '{name}' must be float64, got dtype {array.Descr}"),
+    };
+}

@@ -1,0 +1,105 @@
+using System.Security.Cryptography;
+using EarlyExitBench.Contracts;
+
+namespace EarlyExitBench.Harness.Data;
+
+/// <summary>The datasets the host ships: Fashion-MNIST (default, Debian package), MNIST, CIFAR-10, CIFAR-100.</summary>
+public static class BuiltInDatasets
+{
+    /// <summary>Where Debian's <c>dataset-fashion-mnist</c> installs the IDX files.</summary>
+    public const string FashionMnistDefaultPath = "/usr/share/datasets/fashion-mnist";
+
+    /// <summary>Registers the built-in dataset sources.</summary>
+    public static void Register(IPluginRegistrar registrar)
+    {
+        ArgumentNullException.ThrowIfNull(registrar);
+        registrar.Add<IDatasetSource, DatasetOptions>("fashion-mnist", "Fashion-MNIST, IDX files (default: Debian's dataset-fashion-mnist)",
+            (o, _) => new IdxDatasetSource("fashion-mnist", o.Path ?? FashionMnistDefaultPath, "apt-get install dataset-fashion-mnist"));
+        registrar.Add<IDatasetSource, DatasetOptions>("mnist", "MNIST, IDX files from options.path",
+            (o, _) => new IdxDatasetSource("mnist", Required(o, "mnist"), "download the four IDX files of MNIST into options.path"));
+        registrar.Add<IDatasetSource, DatasetOptions>("cifar10", "CIFAR-10 binary batches (data_batch_1..5.bin, test_batch.bin) from options.path",
+            (o, _) => new CifarDatasetSource("cifar10", Required(o, "cifar10"), 10));
+        registrar.Add<IDatasetSource, DatasetOptions>("cifar100", "CIFAR-100 binary (train.bin, test.bin; fine labels) from options.path",
+            (o, _) => new CifarDatasetSource("cifar100", Required(o, "cifar100"), 100));
+    }
+
+    /// <summary>A short, stable identity of files' contents.</summary>
+    public static string ContentId(IEnumerable<string> files)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in files)
+        {
+            using var stream = File.OpenRead(file);
+            sha.AppendData(SHA256.HashData(stream));
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset())[..16];
+    }
+
+    private static string Required(DatasetOptions options, string name) =>
+        options.Path ?? throw new InvalidDataException($"dataset '{name}' needs options.path: the folder holding its files (nothing is downloaded)");
+
+    private sealed class IdxDatasetSource(string name, string directory, string hint) : IDatasetSource
+    {
+        public DatasetSplits Load(CancellationToken cancellationToken)
+        {
+            if (!Directory.Exists(directory))
+            {
+                throw new InvalidDataException($"{directory}: dataset folder for '{name}' not found ({hint})");
+            }
+
+            var files = new[] { "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte" }
+                .Select(stem => IdxReader.Locate(directory, stem))
+                .ToArray();
+            var train = ReadPair(files[0], files[1]);
+            cancellationToken.ThrowIfCancellationRequested();
+            var test = ReadPair(files[2], files[3]);
+            if (train.Input != test.Input)
+            {
+                throw new InvalidDataException($"{files[2]}: test images are {test.Input.Height}×{test.Input.Width}, training images {train.Input.Height}×{train.Input.Width}");
+            }
+
+            return new DatasetSplits(name, train, test, ContentId(files));
+        }
+
+        private static ImageSet ReadPair(string imagesPath, string labelsPath)
+        {
+            var (pixels, count, rows, columns) = IdxReader.ReadImages(imagesPath);
+            var labels = IdxReader.ReadLabels(labelsPath, 10);
+            if (labels.Length != count)
+            {
+                throw new InvalidDataException($"{labelsPath}: {labels.Length} labels for {count} images in {imagesPath}");
+            }
+
+            return new ImageSet(pixels, labels, new InputSpec(1, rows, columns, 10));
+        }
+    }
+
+    private sealed class CifarDatasetSource(string name, string directory, int classes) : IDatasetSource
+    {
+        public DatasetSplits Load(CancellationToken cancellationToken)
+        {
+            var root = directory;
+            foreach (var sub in new[] { "cifar-10-batches-bin", "cifar-100-binary" })
+            {
+                if (Directory.Exists(Path.Combine(directory, sub)))
+                {
+                    root = Path.Combine(directory, sub);
+                }
+            }
+
+            if (!Directory.Exists(root))
+            {
+                throw new InvalidDataException($"{directory}: dataset folder for '{name}' not found");
+            }
+
+            var (trainFiles, testFiles, labelBytes) = classes == 10
+                ? (Enumerable.Range(1, 5).Select(i => Path.Combine(root, $"data_batch_{i}.bin")).ToArray(), new[] { Path.Combine(root, "test_batch.bin") }, 1)
+                : (new[] { Path.Combine(root, "train.bin") }, new[] { Path.Combine(root, "test.bin") }, 2);
+            var input = new InputSpec(3, 32, 32, classes);
+            var (trainPixels, trainLabels) = CifarReader.Read(trainFiles, labelBytes, classes);
+            var (testPixels, testLabels) = CifarReader.Read(testFiles, labelBytes, classes);
+            return new DatasetSplits(name, new ImageSet(trainPixels, trainLabels, input), new ImageSet(testPixels, testLabels, input), ContentId(trainFiles.Concat(testFiles)));
+        }
+    }
+}

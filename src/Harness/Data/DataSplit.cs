@@ -1,0 +1,47 @@
+using EarlyExitBench.Contracts;
+
+namespace EarlyExitBench.Harness.Data;
+
+/// <summary>Train, validation (carved from train) and test sets for one seed.</summary>
+/// <param name="Train">Samples the model is trained on.</param>
+/// <param name="Validation">The only samples calibrators, learned scores and thresholds may see.</param>
+/// <param name="Test">Held-out evaluation samples.</param>
+public sealed record DataSplit(ImageSet Train, ImageSet Validation, ImageSet Test)
+{
+    /// <summary>Splits <paramref name="splits"/> deterministically for <paramref name="seed"/>.</summary>
+    public static DataSplit Create(DatasetSplits splits, int validationSize, int? trainLimit, int? testLimit, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(splits);
+        var n = splits.Train.Count;
+        if (validationSize >= n)
+        {
+            throw new InvalidDataException($"validation_size {validationSize} leaves no training data ({splits.Name} has {n} training samples)");
+        }
+
+        var order = Enumerable.Range(0, n).ToArray();
+        new Random(seed).Shuffle(order);
+        var validation = order[..validationSize];
+        var train = order[validationSize..];
+        if (trainLimit is { } t && t < train.Length)
+        {
+            train = train[..t];
+        }
+
+        var test = Enumerable.Range(0, testLimit is { } l ? Math.Min(l, splits.Test.Count) : splits.Test.Count).ToArray();
+        return new DataSplit(Take(splits.Train, train), Take(splits.Train, validation), Take(splits.Test, test));
+    }
+
+    private static ImageSet Take(ImageSet set, int[] indices)
+    {
+        var size = set.Input.Channels * set.Input.Height * set.Input.Width;
+        var pixels = new byte[indices.Length * size];
+        var labels = new int[indices.Length];
+        for (var i = 0; i < indices.Length; i++)
+        {
+            Buffer.BlockCopy(set.Pixels, indices[i] * size, pixels, i * size, size);
+            labels[i] = set.Labels[indices[i]];
+        }
+
+        return new ImageSet(pixels, labels, set.Input);
+    }
+}

@@ -1,0 +1,158 @@
+using EarlyExitBench.Contracts;
+using EarlyExitBench.Harness.Bundles;
+using EarlyExitBench.Harness.Evaluation;
+using EarlyExitBench.Harness.Leaderboard;
+using Serilog;
+
+namespace EarlyExitBench.Harness.Pipeline;
+
+/// <summary>
+/// Evaluates every (calibrator × failure predictor) on one logits bundle: calibrators fitted per exit on
+/// validation, scores fitted on calibrated validation outputs, metrics on test. A plugin that throws
+/// fails only its own methods.
+/// </summary>
+public sealed class CellEvaluator(ILogger logger)
+{
+    /// <summary>Results of one cell.</summary>
+    public sealed record CellResult(IReadOnlyList<MethodResult> Methods, IReadOnlyList<FailureRecord> Failures, IReadOnlyList<CalibratorFit> Fits);
+
+    /// <summary>Runs every method on <paramref name="bundle"/>.</summary>
+    public CellResult Evaluate(
+        LogitsBundle bundle,
+        string cell,
+        int seed,
+        IReadOnlyList<ResolvedPlugin> calibrators,
+        IReadOnlyList<ResolvedPlugin> predictors,
+        int bins,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        var methods = new List<MethodResult>();
+        var failures = new List<FailureRecord>();
+        var fits = new List<CalibratorFit>();
+        var rawValidation = bundle.ValidationLogits.Select(l => Probabilities.Softmax(l)).ToList();
+        var rawTest = bundle.TestLogits.Select(l => Probabilities.Softmax(l)).ToList();
+        var rawTestOutputs = new MultiExitOutputs(bundle.TestLogits, rawTest);
+
+        foreach (var calibrator in calibrators)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            MultiExitOutputs validation, test;
+            try
+            {
+                (validation, test, var parameters) = Calibrate(bundle, calibrator, cell, seed, cancellationToken);
+                fits.Add(new CalibratorFit(calibrator.Label, seed, parameters));
+            }
+            catch (PluginFailure failure)
+            {
+                Record(failures, cell, seed, failure);
+                continue;
+            }
+
+            foreach (var predictor in predictors)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    var (scores, before) = Score(bundle, predictor, validation, test, rawTestOutputs, cell, seed, cancellationToken);
+                    var evaluation = MethodEvaluator.Evaluate(new EvaluationInput(test.Probabilities, scores, bundle.TestLabels, bundle.ExitCost, before, bins));
+                    methods.Add(new MethodResult(calibrator.Label, predictor.Label, "global-threshold", seed, evaluation));
+                    logger.Debug("{Cell} {Calibrator}+{Predictor}: efficiency {Score:F4}", cell, calibrator.Label, predictor.Label, evaluation.Efficiency.Score);
+                }
+                catch (PluginFailure failure)
+                {
+                    Record(failures, cell, seed, failure);
+                }
+            }
+        }
+
+        return new CellResult(methods, failures, fits);
+    }
+
+    private (MultiExitOutputs Validation, MultiExitOutputs Test, IReadOnlyList<IReadOnlyDictionary<string, double>> Parameters) Calibrate(
+        LogitsBundle bundle, ResolvedPlugin plugin, string cell, int seed, CancellationToken cancellationToken)
+    {
+        var validation = new List<ClassMatrix>();
+        var test = new List<ClassMatrix>();
+        var parameters = new List<IReadOnlyDictionary<string, double>>();
+        for (var k = 0; k < bundle.Exits; k++)
+        {
+            var fitted = Guard("calibrator", plugin.Label, $"fit (exit {k + 1})", () =>
+                plugin.Create<ICalibrator>(logger, cell, seed).Fit(bundle.ValidationLogits[k], bundle.ValidationLabels, cancellationToken));
+            validation.Add(CheckProbabilities(Guard("calibrator", plugin.Label, $"apply (exit {k + 1}, validation)", () => fitted.Apply(bundle.ValidationLogits[k])), bundle.ValidationLogits[k], plugin.Label, k));
+            test.Add(CheckProbabilities(Guard("calibrator", plugin.Label, $"apply (exit {k + 1}, test)", () => fitted.Apply(bundle.TestLogits[k])), bundle.TestLogits[k], plugin.Label, k));
+            parameters.Add(new SortedDictionary<string, double>(fitted.Parameters.ToDictionary(), StringComparer.Ordinal));
+        }
+
+        return (new MultiExitOutputs(bundle.ValidationLogits, validation), new MultiExitOutputs(bundle.TestLogits, test), parameters);
+    }
+
+    private (IReadOnlyList<double[]> Scores, IReadOnlyList<double[]> Before) Score(
+        LogitsBundle bundle, ResolvedPlugin plugin, MultiExitOutputs validation, MultiExitOutputs test, MultiExitOutputs rawTest, string cell, int seed, CancellationToken cancellationToken)
+    {
+        var scorer = Guard("failure predictor", plugin.Label, "fit", () =>
+            plugin.Create<IFailurePredictor>(logger, cell, seed).Fit(validation, bundle.ValidationLabels, cancellationToken));
+        var scores = new List<double[]>();
+        var before = new List<double[]>();
+        for (var k = 0; k < bundle.Exits; k++)
+        {
+            scores.Add(CheckScores(Guard("failure predictor", plugin.Label, $"score (exit {k + 1})", () => scorer.Score(test, k)), test.Samples, plugin.Label, k));
+            before.Add(CheckScores(Guard("failure predictor", plugin.Label, $"score (exit {k + 1}, uncalibrated)", () => scorer.Score(rawTest, k)), test.Samples, plugin.Label, k));
+        }
+
+        return (scores, before);
+    }
+
+    private static T Guard<T>(string kind, string plugin, string stage, Func<T> call)
+    {
+        try
+        {
+            return call() ?? throw new PluginFailure(kind, plugin, stage, "returned null");
+        }
+        catch (Exception ex) when (ex is not (PluginFailure or OperationCanceledException or OutOfMemoryException))
+        {
+            throw new PluginFailure(kind, plugin, stage, $"{ex.GetType().Name}: {ex.Message}", ex);
+        }
+    }
+
+    private static ClassMatrix CheckProbabilities(ClassMatrix probabilities, ClassMatrix logits, string plugin, int exit)
+    {
+        if (probabilities.Rows != logits.Rows || probabilities.Columns != logits.Columns)
+        {
+            throw new PluginFailure("calibrator", plugin, $"apply (exit {exit + 1})", $"returned {probabilities.Rows}×{probabilities.Columns} for {logits.Rows}×{logits.Columns} logits");
+        }
+
+        var values = probabilities.Values;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!float.IsFinite(values[i]) || values[i] < 0 || values[i] > 1.0001f)
+            {
+                throw new PluginFailure("calibrator", plugin, $"apply (exit {exit + 1})", $"probability {values[i]} at sample {i / logits.Columns}, class {i % logits.Columns} is not in [0, 1]");
+            }
+        }
+
+        return probabilities;
+    }
+
+    private static double[] CheckScores(double[] scores, int samples, string plugin, int exit)
+    {
+        if (scores.Length != samples)
+        {
+            throw new PluginFailure("failure predictor", plugin, $"score (exit {exit + 1})", $"returned {scores.Length} scores for {samples} samples");
+        }
+
+        var bad = Array.FindIndex(scores, s => !double.IsFinite(s));
+        if (bad >= 0)
+        {
+            throw new PluginFailure("failure predictor", plugin, $"score (exit {exit + 1})", $"score {scores[bad]} at sample {bad} is not finite");
+        }
+
+        return scores;
+    }
+
+    private void Record(List<FailureRecord> failures, string cell, int seed, PluginFailure failure)
+    {
+        logger.Error("{Cell} seed {Seed}: {Kind} '{Plugin}' failed in {Stage}: {Message}", cell, seed, failure.Kind, failure.Plugin, failure.Stage, failure.Detail);
+        failures.Add(new FailureRecord(cell, seed, failure.Kind, failure.Plugin, failure.Stage, failure.Detail));
+    }
+}

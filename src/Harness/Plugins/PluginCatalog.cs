@@ -1,0 +1,24 @@
+namespace EarlyExitBench.Harness.Plugins;
+
+/// <summary>Everything discovery found: one frozen registry per kind, plus what failed to load.</summary>
+public sealed class PluginCatalog
+{
+    private readonly Dictionary<PluginKind, PluginRegistry> _registries;
+
+    internal PluginCatalog(IEnumerable<PluginRegistration> registrations, IReadOnlyList<PluginLoadFailure> failures, IReadOnlyList<string> errors)
+    {
+        var all = registrations.ToList();
+        _registries = PluginKinds.All.ToDictionary(k => k, k => new PluginRegistry(k, all.Where(r => r.Kind == k)));
+        Failures = failures;
+        Errors = errors;
+    }
+
+    /// <summary>Assemblies that failed to load; they do not stop the others.</summary>
+    public IReadOnlyList<PluginLoadFailure> Failures { get; }
+
+    /// <summary>Conflicts that make the catalog unusable for a run, such as duplicate aliases.</summary>
+    public IReadOnlyList<string> Errors { get; }
+
+    /// <summary>The registry of a kind.</summary>
+    public PluginRegistry this[PluginKind kind] => _registries[kind];
+}

@@ -1,0 +1,14 @@
+using System.Text.Json.Nodes;
+
+namespace EarlyExitBench.Harness.Suites;
+
+/// <summary>A plugin named in a suite, with its raw options.</summary>
+/// <param name="Alias">Alias to look up in the registry of its kind.</param>
+/// <param name="Options">The <c>options:</c> mapping as JSON (empty when absent).</param>
+/// <param name="Location">Where the alias is written.</param>
+/// <param name="OptionsLocation">Where the options start (the alias when absent).</param>
+public sealed record PluginSpec(string Alias, JsonObject Options, SourceLocation Location, SourceLocation OptionsLocation)
+{
+    /// <summary>Canonical text of the options, for cache keys and reports.</summary>
+    public string OptionsJson => Options.ToJsonString();
+}

@@ -1,0 +1,32 @@
+namespace EarlyExitBench.Harness.Suites;
+
+/// <summary>A validated run plan: datasets × architectures × seeds, and the methods to evaluate on each.</summary>
+/// <param name="Name">Suite name; results go to <c>OUTPUT/NAME/</c>.</param>
+/// <param name="SourcePath">The YAML file it came from.</param>
+/// <param name="Seeds">Seeds; each gives its own split, initialisation and shuffling.</param>
+/// <param name="Device"><c>cpu</c>, <c>cuda</c> or <c>auto</c>.</param>
+/// <param name="Threads">TorchSharp intra-op threads; null = TorchSharp's default.</param>
+/// <param name="Output">Results root, relative to the working directory.</param>
+/// <param name="PluginDirectories">Extra plugin folders, resolved against the suite file.</param>
+/// <param name="Datasets">Datasets.</param>
+/// <param name="Architectures">Architectures.</param>
+/// <param name="Training">Training recipe.</param>
+/// <param name="Calibrators">Calibrators to compare.</param>
+/// <param name="FailurePredictors">Failure predictors to compare.</param>
+/// <param name="ExitPolicies">Exit policies besides the built-in global threshold.</param>
+/// <param name="Evaluation">Evaluation settings.</param>
+public sealed record Suite(
+    string Name,
+    string SourcePath,
+    IReadOnlyList<int> Seeds,
+    string Device,
+    int? Threads,
+    string Output,
+    IReadOnlyList<string> PluginDirectories,
+    IReadOnlyList<DatasetSpec> Datasets,
+    IReadOnlyList<PluginSpec> Architectures,
+    TrainingSpec Training,
+    IReadOnlyList<PluginSpec> Calibrators,
+    IReadOnlyList<PluginSpec> FailurePredictors,
+    IReadOnlyList<PluginSpec> ExitPolicies,
+    EvaluationSpec Evaluation);

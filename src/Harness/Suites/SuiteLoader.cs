@@ -1,0 +1,298 @@
+using System.Text.Json.Nodes;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace EarlyExitBench.Harness.Suites;
+
+/// <summary>Parses a suite file and binds it to <see cref="Suite"/>; every problem is collected with file, line and column.</summary>
+public static class SuiteLoader
+{
+    private static readonly string[] Devices = ["cpu", "cuda", "auto"];
+    private static readonly string[] Optimizers = ["adam", "sgd"];
+
+    /// <summary>Reads and binds <paramref name="path"/>; throws <see cref="SuiteException"/> with all errors.</summary>
+    public static Suite Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var file = Path.GetRelativePath(Environment.CurrentDirectory, Path.GetFullPath(path));
+        if (!File.Exists(path))
+        {
+            throw new SuiteException([new SuiteError(new SourceLocation(file, 1, 1), "suite file not found")]);
+        }
+
+        return Parse(File.ReadAllText(path), file, Path.GetDirectoryName(Path.GetFullPath(path))!);
+    }
+
+    /// <summary>Parses suite text; <paramref name="file"/> names it in errors, <paramref name="baseDirectory"/> resolves relative plugin folders.</summary>
+    public static Suite Parse(string text, string file, string baseDirectory)
+    {
+        var errors = new List<SuiteError>();
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            var message = (ex.InnerException?.Message ?? ex.Message).Split(Environment.NewLine)[0];
+            throw new SuiteException([new SuiteError(new SourceLocation(file, ex.Start.Line, ex.Start.Column), $"invalid YAML: {StripMark(message)}")]);
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new SuiteException([new SuiteError(new SourceLocation(file, 1, 1), "a suite must be a YAML mapping (name:, datasets:, architectures:, ...)")]);
+        }
+
+        var map = new YamlMapping(root, file, errors);
+        var name = map.String("name");
+        if (name is null)
+        {
+            map.Require("name");
+        }
+        else if (name.Length == 0 || name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+        {
+            map.Error(map.Get("name")!, $"'name' may hold only letters, digits, '-', '_' and '.', got '{name}'");
+        }
+
+        var seeds = ReadSeeds(map);
+        var device = map.String("device", "cpu")!;
+        if (!Devices.Contains(device))
+        {
+            map.Error(map.Get("device")!, $"'device' must be one of {string.Join(", ", Devices)}, got '{device}'");
+        }
+
+        var threads = map.Int("threads", null, 1, 1024);
+        var output = map.String("output", "results")!;
+        var pluginDirs = (map.Sequence("plugins") ?? [])
+            .Select(n => n is YamlScalarNode { Value: { } v } ? Path.GetFullPath(Path.Combine(baseDirectory, v)) : null)
+            .OfType<string>()
+            .ToList();
+
+        var datasets = ReadList(map, "datasets", required: true, node => ReadDataset(node, file, errors));
+        var architectures = ReadList(map, "architectures", required: true, node => ReadPlugin(node, file, errors, "architecture"));
+        var training = ReadTraining(map, file, errors);
+        var calibrators = ReadList(map, "calibrators", required: false, node => ReadPlugin(node, file, errors, "calibrator"));
+        var predictors = ReadList(map, "failure_predictors", required: false, node => ReadPlugin(node, file, errors, "failure predictor"));
+        var policies = ReadList(map, "exit_policies", required: false, node => ReadPlugin(node, file, errors, "exit policy"));
+        var evaluation = ReadEvaluation(map, file, errors);
+        map.RejectUnknownKeys("the suite");
+
+        if (calibrators.Count == 0)
+        {
+            calibrators = [Default("identity", root, file)];
+        }
+
+        if (predictors.Count == 0)
+        {
+            predictors = [Default("msp", root, file)];
+        }
+
+        ReportDuplicates(calibrators, "calibrator", errors);
+        ReportDuplicates(predictors, "failure predictor", errors);
+        ReportDuplicates(architectures, "architecture", errors);
+        if (errors.Count > 0)
+        {
+            throw new SuiteException(errors.OrderBy(e => e.Location.Line).ThenBy(e => e.Location.Column).ToList());
+        }
+
+        return new Suite(name!, file, seeds, device, threads, output, pluginDirs, datasets, architectures, training!, calibrators, predictors, policies, evaluation!);
+    }
+
+    private static string StripMark(string message)
+    {
+        // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the location is already in front.
+        var index = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return index >= 0 && message.StartsWith("(Line", StringComparison.Ordinal) ? message[(index + 3)..] : message;
+    }
+
+    private static PluginSpec Default(string alias, YamlNode root, string file)
+    {
+        var at = new SourceLocation(file, root.Start.Line, root.Start.Column);
+        return new PluginSpec(alias, [], at, at);
+    }
+
+    private static void ReportDuplicates(IReadOnlyList<PluginSpec> specs, string kind, List<SuiteError> errors)
+    {
+        foreach (var group in specs.GroupBy(s => (s.Alias, s.OptionsJson)).Where(g => g.Count() > 1))
+        {
+            errors.Add(new SuiteError(group.Skip(1).First().Location, $"{kind} '{group.Key.Alias}' is listed twice with the same options"));
+        }
+    }
+
+    private static IReadOnlyList<int> ReadSeeds(YamlMapping map)
+    {
+        var nodes = map.Sequence("seeds");
+        if (nodes is null)
+        {
+            return [0];
+        }
+
+        var seeds = nodes.Select(n => map.ToInt(n, "seeds", 0)).OfType<int>().ToList();
+        if (nodes.Count == 0)
+        {
+            map.Error(map.Get("seeds")!, "'seeds' must list at least one seed");
+        }
+        else if (seeds.Distinct().Count() != seeds.Count)
+        {
+            map.Error(map.Get("seeds")!, "'seeds' lists a seed twice");
+        }
+
+        return seeds;
+    }
+
+    private static List<T> ReadList<T>(YamlMapping map, string key, bool required, Func<YamlNode, T?> read)
+        where T : class
+    {
+        var nodes = required ? (map.Require(key) is null ? null : map.Sequence(key)) : map.Sequence(key);
+        if (nodes is null)
+        {
+            return [];
+        }
+
+        if (required && nodes.Count == 0)
+        {
+            map.Error(map.Get(key)!, $"'{key}' must list at least one entry");
+        }
+
+        return nodes.Select(read).OfType<T>().ToList();
+    }
+
+    private static PluginSpec? ReadPlugin(YamlNode node, string file, List<SuiteError> errors, string kind)
+    {
+        var at = new SourceLocation(file, node.Start.Line, node.Start.Column);
+        if (node is YamlScalarNode { Value: { Length: > 0 } alias } scalar && !YamlMapping.IsNull(scalar))
+        {
+            return new PluginSpec(alias, [], at, at);
+        }
+
+        if (node is not YamlMappingNode mapping)
+        {
+            errors.Add(new SuiteError(at, $"a {kind} is an alias or a mapping with 'alias' and optional 'options'"));
+            return null;
+        }
+
+        var map = new YamlMapping(mapping, file, errors);
+        var name = map.String("alias");
+        if (name is null)
+        {
+            map.Require("alias");
+        }
+
+        var options = ReadOptions(map);
+        map.RejectUnknownKeys($"a {kind} entry");
+        return name is null ? null : new PluginSpec(name, options.Json, map.Location(map.Get("alias")!), options.At ?? at);
+    }
+
+    private static (JsonObject Json, SourceLocation? At) ReadOptions(YamlMapping map)
+    {
+        var node = map.Get("options");
+        switch (node)
+        {
+            case null:
+                return ([], null);
+            case YamlMappingNode options:
+                return ((JsonObject)YamlMapping.ToJson(options)!, map.Location(options));
+            case YamlScalarNode s when YamlMapping.IsNull(s):
+                return ([], map.Location(s));
+            default:
+                map.Error(node, "'options' must be a mapping");
+                return ([], null);
+        }
+    }
+
+    private static DatasetSpec? ReadDataset(YamlNode node, string file, List<SuiteError> errors)
+    {
+        var at = new SourceLocation(file, node.Start.Line, node.Start.Column);
+        if (node is YamlScalarNode { Value: { Length: > 0 } alias })
+        {
+            return new DatasetSpec(new PluginSpec(alias, [], at, at), 5000, null, null);
+        }
+
+        if (node is not YamlMappingNode mapping)
+        {
+            errors.Add(new SuiteError(at, "a dataset is an alias or a mapping with 'alias', 'options', 'validation_size', 'train_limit', 'test_limit'"));
+            return null;
+        }
+
+        var map = new YamlMapping(mapping, file, errors);
+        var name = map.String("alias");
+        if (name is null)
+        {
+            map.Require("alias");
+        }
+
+        var options = ReadOptions(map);
+        var validation = map.Int("validation_size", 5000, 1);
+        var trainLimit = map.Int("train_limit", null, 1);
+        var testLimit = map.Int("test_limit", null, 1);
+        map.RejectUnknownKeys("a dataset entry");
+        return name is null ? null : new DatasetSpec(new PluginSpec(name, options.Json, map.Location(map.Get("alias")!), options.At ?? at), validation!.Value, trainLimit, testLimit);
+    }
+
+    private static TrainingSpec? ReadTraining(YamlMapping parent, string file, List<SuiteError> errors)
+    {
+        var node = parent.Get("training");
+        var defaults = new TrainingSpec(3, 128, "adam", 1e-3, 0.9, 0, null);
+        if (node is null)
+        {
+            return defaults;
+        }
+
+        if (node is not YamlMappingNode mapping)
+        {
+            parent.Error(node, "'training' must be a mapping");
+            return defaults;
+        }
+
+        var map = new YamlMapping(mapping, file, errors);
+        var optimizer = map.String("optimizer", defaults.Optimizer)!;
+        if (!Optimizers.Contains(optimizer))
+        {
+            map.Error(map.Get("optimizer")!, $"'optimizer' must be one of {string.Join(", ", Optimizers)}, got '{optimizer}'");
+        }
+
+        IReadOnlyList<double>? weights = null;
+        if (map.Sequence("exit_weights", allowScalar: false) is { } weightNodes)
+        {
+            weights = weightNodes.Select(w => w is YamlScalarNode { Value: { } t } && double.TryParse(t, System.Globalization.CultureInfo.InvariantCulture, out var v) && v >= 0 && double.IsFinite(v) ? v : ReportWeight(map, w)).ToList();
+        }
+
+        var spec = new TrainingSpec(
+            map.Int("epochs", defaults.Epochs, 1, 10_000)!.Value,
+            map.Int("batch_size", defaults.BatchSize, 1, 1 << 20)!.Value,
+            optimizer,
+            map.Double("learning_rate", defaults.LearningRate, 1e-12, 100),
+            map.Double("momentum", defaults.Momentum, 0, 1),
+            map.Double("weight_decay", defaults.WeightDecay, 0, 10),
+            weights);
+        map.RejectUnknownKeys("'training'");
+        return spec;
+    }
+
+    private static double ReportWeight(YamlMapping map, YamlNode node)
+    {
+        map.Error(node, "each of 'exit_weights' must be a non-negative number");
+        return 1;
+    }
+
+    private static EvaluationSpec? ReadEvaluation(YamlMapping parent, string file, List<SuiteError> errors)
+    {
+        var node = parent.Get("evaluation");
+        var defaults = new EvaluationSpec(15, 1000);
+        if (node is null)
+        {
+            return defaults;
+        }
+
+        if (node is not YamlMappingNode mapping)
+        {
+            parent.Error(node, "'evaluation' must be a mapping");
+            return defaults;
+        }
+
+        var map = new YamlMapping(mapping, file, errors);
+        var spec = new EvaluationSpec(map.Int("bins", 15, 1, 10_000)!.Value, map.Int("bootstrap", 1000, 0, 1_000_000)!.Value);
+        map.RejectUnknownKeys("'evaluation'");
+        return spec;
+    }
+}
