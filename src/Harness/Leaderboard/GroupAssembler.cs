@@ -93,7 +93,7 @@ public static class GroupAssembler
             new OracleResult(efficiencies.Average(e => e.Oracle.Accuracy), efficiencies.Average(e => e.Oracle.RelativeCost)));
         var exits = seeds[0].Evaluation.PerExit.Count;
         var perExit = Enumerable.Range(0, exits)
-            .Select(k => seeds.Count == 1 ? seeds[0].Evaluation.PerExit[k] : Mean(seeds.Select(s => s.Evaluation.PerExit[k]).ToList()))
+            .Select(k => (seeds.Count == 1 ? seeds[0].Evaluation.PerExit[k] : Mean(seeds.Select(s => s.Evaluation.PerExit[k]).ToList())) with { Exit = k + 1 })
             .ToList();
         var perSeed = seeds.Select(s => new SeedResult(s.Seed, s.Evaluation.Efficiency.Score, s.Evaluation.Efficiency.ParetoFront)).ToList();
         return new EntryResult(0, calibrator, predictor, policy, summary, perExit, perSeed);

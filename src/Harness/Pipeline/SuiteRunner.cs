@@ -36,19 +36,19 @@ public sealed class SuiteRunner(Suite suite, PluginCatalog catalog, RunOptions o
             set_num_threads(threads);
         }
 
-        var calibrators = suite.Calibrators.Select(s => Resolve(s, PluginKind.Calibrator)).ToList();
-        var predictors = suite.FailurePredictors.Select(s => Resolve(s, PluginKind.FailurePredictor)).ToList();
+        var calibrators = suite.Calibrators.Select(s => Resolve(s, PluginKind.Calibrator, suite.Calibrators)).ToList();
+        var predictors = suite.FailurePredictors.Select(s => Resolve(s, PluginKind.FailurePredictor, suite.FailurePredictors)).ToList();
         var groups = new List<GroupResult>();
         var cache = new ModelCache(options.CacheRoot);
         var leaderboardPath = Path.Combine(OutputDirectory, "leaderboard.json");
 
         foreach (var datasetSpec in suite.Datasets)
         {
-            var dataset = Resolve(datasetSpec.Plugin, PluginKind.Dataset);
+            var dataset = Resolve(datasetSpec.Plugin, PluginKind.Dataset, suite.Datasets.Select(d => d.Plugin).ToList());
             DatasetSplits? splits = null;
             foreach (var architectureSpec in suite.Architectures)
             {
-                var architecture = Resolve(architectureSpec, PluginKind.Architecture);
+                var architecture = Resolve(architectureSpec, PluginKind.Architecture, suite.Architectures);
                 var methods = new List<MethodResult>();
                 var fits = new List<CalibratorFit>();
                 IReadOnlyList<ExitInfo>? exits = null;
@@ -96,7 +96,7 @@ public sealed class SuiteRunner(Suite suite, PluginCatalog catalog, RunOptions o
         new(
             dataset.Label,
             architecture.Label,
-            architecture.Registration.Alias == architecture.Label ? "{}" : System.Text.Json.JsonSerializer.Serialize(architecture.Options, LeaderboardWriter.Options),
+            System.Text.Json.JsonSerializer.Serialize(architecture.Options, architecture.Options.GetType(), CompactJson),
             exits,
             GroupAssembler.Rank(methods),
             GroupAssembler.Correlate(methods, suite.Evaluation.BootstrapResamples, suite.Seeds[0]),
@@ -109,7 +109,7 @@ public sealed class SuiteRunner(Suite suite, PluginCatalog catalog, RunOptions o
         {
             architecture = architecture.Registration.Alias,
             architecture_assembly = architecture.Registration.Assembly,
-            options = System.Text.Json.JsonSerializer.Serialize(architecture.Options, architecture.Options.GetType()),
+            options = System.Text.Json.JsonSerializer.Serialize(architecture.Options, architecture.Options.GetType(), CompactJson),
             dataset = splits.Name,
             content = splits.ContentId,
             split = new { datasetSpec.ValidationSize, datasetSpec.TrainLimit, datasetSpec.TestLimit },
@@ -214,10 +214,13 @@ public sealed class SuiteRunner(Suite suite, PluginCatalog catalog, RunOptions o
             options.CommandLine),
         new TimingInfo(Math.Round(_total.Elapsed.TotalSeconds, 3), _timings.ToList()));
 
-    private ResolvedPlugin Resolve(PluginSpec spec, PluginKind kind)
+    private static readonly System.Text.Json.JsonSerializerOptions CompactJson = new() { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>Labels are the alias, plus the options only when the suite lists the alias more than once.</summary>
+    private ResolvedPlugin Resolve(PluginSpec spec, PluginKind kind, IReadOnlyList<PluginSpec> siblings)
     {
         var (registration, bound) = SuiteValidator.Resolve(spec, kind, catalog);
-        var label = spec.Options.Count == 0 ? spec.Alias : $"{spec.Alias}{spec.OptionsJson}";
+        var label = siblings.Count(s => s.Alias == spec.Alias) > 1 ? $"{spec.Alias}{spec.OptionsJson}" : spec.Alias;
         return new ResolvedPlugin(label, registration, bound);
     }
 

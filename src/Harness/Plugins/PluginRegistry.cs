@@ -8,7 +8,12 @@ public sealed class PluginRegistry
     internal PluginRegistry(PluginKind kind, IEnumerable<PluginRegistration> entries)
     {
         Kind = kind;
-        _entries = new SortedDictionary<string, PluginRegistration>(entries.ToDictionary(e => e.Alias, StringComparer.Ordinal), StringComparer.Ordinal);
+        // A duplicate alias is reported by the catalog (naming both assemblies); the first registration is kept here.
+        _entries = new SortedDictionary<string, PluginRegistration>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            _entries.TryAdd(entry.Alias, entry);
+        }
     }
 
     /// <summary>The kind this registry holds.</summary>

@@ -28,14 +28,21 @@ public static class SuiteLoader
     {
         var errors = new List<SuiteError>();
         var stream = new YamlStream();
+        var parser = new TrackingParser(new Parser(new StringReader(text)));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             var message = (ex.InnerException?.Message ?? ex.Message).Split(Environment.NewLine)[0];
             throw new SuiteException([new SuiteError(new SourceLocation(file, ex.Start.Line, ex.Start.Column), $"invalid YAML: {StripMark(message)}")]);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner can fail without a position (e.g. an unclosed '['): report where parsing stopped.
+            var at = parser.LastGood;
+            throw new SuiteException([new SuiteError(new SourceLocation(file, at.Line, at.Column), "invalid YAML after this point (an unclosed '[' or '{', or a stray quote?)")]);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
@@ -97,6 +104,8 @@ public static class SuiteLoader
 
         return new Suite(name!, file, seeds, device, threads, output, pluginDirs, datasets, architectures, training!, calibrators, predictors, policies, evaluation!);
     }
+
+    private static string Article(string word) => "aeiou".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";
 
     private static string StripMark(string message)
     {
@@ -167,7 +176,7 @@ public static class SuiteLoader
 
         if (node is not YamlMappingNode mapping)
         {
-            errors.Add(new SuiteError(at, $"a {kind} is an alias or a mapping with 'alias' and optional 'options'"));
+            errors.Add(new SuiteError(at, $"{Article(kind)} {kind} is an alias or a mapping with 'alias' and optional 'options'"));
             return null;
         }
 
@@ -179,7 +188,7 @@ public static class SuiteLoader
         }
 
         var options = ReadOptions(map);
-        map.RejectUnknownKeys($"a {kind} entry");
+        map.RejectUnknownKeys($"{Article(kind)} {kind} entry");
         return name is null ? null : new PluginSpec(name, options.Json, map.Location(map.Get("alias")!), options.At ?? at);
     }
 

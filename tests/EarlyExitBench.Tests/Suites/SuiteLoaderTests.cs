@@ -1,0 +1,100 @@
+using EarlyExitBench.Harness.Suites;
+using EarlyExitBench.Tests.Support;
+
+namespace EarlyExitBench.Tests.Suites;
+
+public class SuiteLoaderTests
+{
+    private const string Valid = """
+        name: tiny
+        seeds: [1, 2]
+        datasets:
+          - alias: fashion-mnist
+            validation_size: 100
+        architectures:
+          - alias: branchy-lenet
+            options: { channels: [4, 8] }
+        training: { epochs: 2, batch_size: 32, optimizer: sgd, learning_rate: 0.05 }
+        calibrators: [identity, { alias: temperature }]
+        failure_predictors: [msp]
+        """;
+
+    [Fact]
+    public void BindsEveryField()
+    {
+        var suite = SuiteLoader.Parse(Valid, "tiny.yaml", "/tmp");
+
+        Assert.Equal("tiny", suite.Name);
+        Assert.Equal([1, 2], suite.Seeds);
+        Assert.Equal(100, suite.Datasets[0].ValidationSize);
+        Assert.Equal("branchy-lenet", suite.Architectures[0].Alias);
+        Assert.Equal("""{"channels":[4,8]}""", suite.Architectures[0].OptionsJson);
+        Assert.Equal(new TrainingSpec(2, 32, "sgd", 0.05, 0.9, 0, null), suite.Training);
+        Assert.Equal(["identity", "temperature"], suite.Calibrators.Select(c => c.Alias));
+        Assert.Equal("cpu", suite.Device);
+    }
+
+    [Fact]
+    public void DefaultSuiteIsValid()
+    {
+        var suite = SuiteLoader.Load(Path.Combine(TestPaths.RepoRoot, "suites", "fashion-mnist.yaml"));
+        Assert.Equal("fashion-mnist", suite.Name);
+        Assert.Equal("/usr/share/datasets/fashion-mnist", suite.Datasets[0].Plugin.Options["path"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void ReportsEveryMistakeWithLineAndColumn()
+    {
+        const string text = """
+            name: three-mistakes
+            seeds: [0]
+            datasets: [fashion-mnist]
+            architectures: [branchy-lenet]
+            trainig: { epochs: 2 }
+            calibrators: [identity]
+            evaluation:
+              bins: -3
+            device: tpu
+            """;
+
+        var ex = Assert.Throws<SuiteException>(() => SuiteLoader.Parse(text, "bad.yaml", "/tmp"));
+
+        Assert.Equal(3, ex.Errors.Count);
+        Assert.Equal("bad.yaml:5:1: unknown key 'trainig' in the suite; did you mean 'training'?", ex.Errors[0].ToString());
+        Assert.StartsWith("bad.yaml:8:9: 'bins' must be between 1 and 10000", ex.Errors[1].ToString(), StringComparison.Ordinal);
+        Assert.Equal("bad.yaml:9:9: 'device' must be one of cpu, cuda, auto, got 'tpu'", ex.Errors[2].ToString());
+    }
+
+    [Fact]
+    public void MalformedYamlNamesTheLine()
+    {
+        var ex = Assert.Throws<SuiteException>(() => SuiteLoader.Parse("name: x\ndatasets: [a, b\narchitectures: [c]\n", "broken.yaml", "/tmp"));
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal("broken.yaml", error.Location.File);
+        Assert.True(error.Location.Line >= 2, error.ToString());
+        Assert.Contains("invalid YAML", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("name: x\narchitectures: [a]\n", "missing required key 'datasets'")]
+    [InlineData("name: x\ndatasets: []\narchitectures: [a]\n", "'datasets' must list at least one entry")]
+    [InlineData("name: x\ndatasets: [d]\narchitectures: [a]\nseeds: [1, 1]\n", "'seeds' lists a seed twice")]
+    [InlineData("name: x y\ndatasets: [d]\narchitectures: [a]\n", "'name' may hold only")]
+    [InlineData("name: x\ndatasets: [d]\narchitectures: [{alias: a, option: {}}]\n", "unknown key 'option' in an architecture entry; did you mean 'options'?")]
+    [InlineData("name: x\ndatasets: [d]\narchitectures: [a]\ntraining: {optimizer: rmsprop}\n", "'optimizer' must be one of adam, sgd")]
+    [InlineData("name: x\ndatasets: [d]\narchitectures: [a]\ncalibrators: [identity, identity]\n", "listed twice")]
+    [InlineData("- just\n- a list\n", "a suite must be a YAML mapping")]
+    public void RejectsBadSuites(string text, string expected)
+    {
+        var ex = Assert.Throws<SuiteException>(() => SuiteLoader.Parse(text, "s.yaml", "/tmp"));
+        Assert.Contains(ex.Errors, e => e.Message.Contains(expected, StringComparison.Ordinal));
+        Assert.All(ex.Errors, e => Assert.Equal("s.yaml", e.Location.File));
+    }
+
+    [Fact]
+    public void MissingFileIsAnError()
+    {
+        var ex = Assert.Throws<SuiteException>(() => SuiteLoader.Load("/nonexistent/suite.yaml"));
+        Assert.Contains("not found", Assert.Single(ex.Errors).Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,5 @@
+namespace TestPlugin.MissingDependency.Lib;
+
+public abstract class BaseThing
+{
+}
