@@ -1,0 +1,18 @@
+using EarlyExitBench.Contracts;
+using EarlyExitBench.Harness.Data;
+
+namespace EarlyExitBench.Tests.Support;
+
+/// <summary>Collects factories so tests can create built-in implementations directly.</summary>
+internal sealed class CapturingRegistrar : IPluginRegistrar
+{
+    private readonly Dictionary<string, Func<object, PluginContext, object>> _factories = [];
+
+    public void Add<TKind, TOptions>(string alias, string description, Func<TOptions, PluginContext, TKind> factory)
+        where TKind : class
+        where TOptions : class, new() =>
+        _factories[alias] = (o, c) => factory((TOptions)o, c);
+
+    public IDatasetSource Dataset(string alias, string path) =>
+        (IDatasetSource)_factories[alias](new DatasetOptions { Path = path }, new PluginContext(Loggers.Silent, alias, 0));
+}
