@@ -4,9 +4,12 @@ namespace EarlyExitBench.Calibrators.Standard;
 
 /// <summary>
 /// <c>matrix</c>: softmax(W·z + b) with a full C×C matrix W, fitted by validation NLL plus an
-/// off-diagonal-and-intercept penalty (ODIR, Kull et al. 2019):
-/// l2 · (Σ_{j≠k} W_jk² / (C(C−1)) + Σ_j b_j² / C). The diagonal is free, so temperature and per-class
-/// scaling cost nothing; a large <c>l2</c> shrinks it to per-class scaling without bias. Starts from
+/// off-diagonal-and-intercept penalty in the spirit of ODIR (Kull et al. 2019):
+/// (l2 / C) · (s² · Σ_{j≠k} W_jk² + Σ_j b_j²), s² the mean squared validation logit. The NLL's
+/// curvature in one weight is about s²/C, so this scaling makes one default work for 10 or 100 classes
+/// and for sharp or flat logits alike (ODIR instead divides by the parameter count and tunes the
+/// strength). The diagonal is free, so temperature and per-class scaling cost nothing; a large <c>l2</c>
+/// shrinks it to per-class scaling without bias. Starts from
 /// the identity (penalty 0) and every step lowers the penalised objective, so its validation NLL is
 /// never above plain softmax's. Can change a sample's argmax and the order of samples by confidence.
 /// Parameters: <c>diag_mean</c>, <c>offdiag_rms</c>, <c>bias_rms</c>.
@@ -30,6 +33,19 @@ public sealed class MatrixScalingCalibrator : ICalibrator
         _l2 = options.L2;
     }
 
+    /// <summary>Mean of z² over all validation logits (1 when there are none or all are 0).</summary>
+    internal static double MeanSquare(ClassMatrix logits)
+    {
+        var sum = 0.0;
+        foreach (double z in logits.Values)
+        {
+            sum += z * z;
+        }
+
+        var mean = sum / Math.Max(1, logits.Values.Length);
+        return mean > 0 && double.IsFinite(mean) ? mean : 1.0;
+    }
+
     /// <inheritdoc />
     public IFittedCalibrator Fit(ClassMatrix logits, ReadOnlySpan<int> labels, CancellationToken cancellationToken)
     {
@@ -43,7 +59,7 @@ public sealed class MatrixScalingCalibrator : ICalibrator
         }
 
         var labelArray = labels.ToArray();
-        var offWeight = classes > 1 ? _l2 / (classes * (classes - 1.0)) : 0.0;
+        var offWeight = _l2 / classes * MeanSquare(logits);
         var biasWeight = _l2 / classes;
         Lbfgs.Minimize(
             (x, gradient) =>
