@@ -40,8 +40,39 @@ internal static class TopLabel
             probabilities[c] /= sum;
         }
 
-        var logOdds = others > 0 ? -Math.Log(others) : double.MaxValue;
-        return new TopLabelRow(top, probabilities[top], logOdds, max);
+        return new TopLabelRow(top, probabilities[top], LogOdds(logits, top), max);
+    }
+
+    /// <summary>
+    /// z_top − log Σ_{c≠top} exp(z_c), summed relative to the runner-up so it stays finite (and exact)
+    /// when the other classes' softmax underflows; +∞ only with a single class.
+    /// </summary>
+    private static double LogOdds(ReadOnlySpan<float> logits, int top)
+    {
+        var runnerUp = double.NegativeInfinity;
+        for (var c = 0; c < logits.Length; c++)
+        {
+            if (c != top)
+            {
+                runnerUp = Math.Max(runnerUp, logits[c]);
+            }
+        }
+
+        if (double.IsNegativeInfinity(runnerUp))
+        {
+            return double.PositiveInfinity;
+        }
+
+        var sum = 0.0;
+        for (var c = 0; c < logits.Length; c++)
+        {
+            if (c != top)
+            {
+                sum += Math.Exp(logits[c] - runnerUp);
+            }
+        }
+
+        return logits[top] - (runnerUp + Math.Log(sum));
     }
 
     /// <summary>Describes every row and says whether its prediction equals the label.</summary>
@@ -95,12 +126,12 @@ internal static class TopLabel
         }
 
         q = double.IsNaN(q) ? Floor(classes) : Math.Clamp(q, Floor(classes), 1.0);
-        var rest = 1.0 - probabilities[top];
-        var runnerUp = 0.0;
+        var (rest, runnerUp) = (0.0, 0.0); // rest summed, not 1 − p_top, which cancels when p_top ≈ 1
         for (var c = 0; c < classes; c++)
         {
             if (c != top)
             {
+                rest += probabilities[c];
                 runnerUp = Math.Max(runnerUp, probabilities[c]);
             }
         }
@@ -122,7 +153,7 @@ internal static class TopLabel
                 continue;
             }
 
-            var share = (lambda > 0 ? lambda * probabilities[c] / rest : 0.0) + ((1 - lambda) * uniform);
+            var share = (lambda > 0 ? lambda * (probabilities[c] / rest) : 0.0) + ((1 - lambda) * uniform); // ratio first: p_c may be subnormal
             destination[c] = (float)((1 - q) * share);
         }
     }
