@@ -1,3 +1,9 @@
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+namespace EarlyExitBench.Benchmarks;
+
+/// <summary>Entry point: <c>dotnet run -c Release --project bench/EarlyExitBench.Benchmarks -- --filter '*'</c>.</summary>
+public static class BenchmarkProgram
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+}

@@ -12,7 +12,11 @@ public sealed class IdentityCalibrator : ICalibrator, IFittedCalibrator
     public IReadOnlyDictionary<string, double> Parameters { get; } = new Dictionary<string, double>();
 
     /// <inheritdoc />
-    public IFittedCalibrator Fit(ClassMatrix logits, ReadOnlySpan<int> labels, CancellationToken cancellationToken) => this;
+    public IFittedCalibrator Fit(ClassMatrix logits, ReadOnlySpan<int> labels, CancellationToken cancellationToken)
+    {
+        CalibrationInput.Validate(logits, labels);
+        return this;
+    }
 
     /// <inheritdoc />
     public ClassMatrix Apply(ClassMatrix logits) => Probabilities.Softmax(logits);

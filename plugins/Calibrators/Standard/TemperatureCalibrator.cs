@@ -17,11 +17,7 @@ public sealed class TemperatureCalibrator : ICalibrator
     /// <inheritdoc />
     public IFittedCalibrator Fit(ClassMatrix logits, ReadOnlySpan<int> labels, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(logits);
-        if (labels.Length != logits.Rows)
-        {
-            throw new ArgumentException($"{labels.Length} labels for {logits.Rows} rows.", nameof(labels));
-        }
+        CalibrationInput.Validate(logits, labels);
 
         var (lo, hi) = (MinLogBeta, MaxLogBeta);
         var probs = new double[logits.Columns];

@@ -1,0 +1,81 @@
+namespace EarlyExitBench.FailurePredictors.Standard;
+
+/// <summary>Per-row quantities shared by the row scores and the learned score's features.</summary>
+internal static class RowStatistics
+{
+    /// <summary>Index of the largest value; the first one on ties.</summary>
+    public static int Argmax(ReadOnlySpan<float> row)
+    {
+        var best = 0;
+        for (var c = 1; c < row.Length; c++)
+        {
+            if (row[c] > row[best])
+            {
+                best = c;
+            }
+        }
+
+        return best;
+    }
+
+    public static double Max(ReadOnlySpan<float> row) => row.Length == 0 ? double.NegativeInfinity : row[Argmax(row)];
+
+    /// <summary>Largest minus second-largest value (0 when the two tie or there is one class).</summary>
+    public static double Margin(ReadOnlySpan<float> row)
+    {
+        double first = double.NegativeInfinity, second = double.NegativeInfinity;
+        foreach (var v in row)
+        {
+            if (v > first)
+            {
+                (first, second) = (v, first);
+            }
+            else if (v > second)
+            {
+                second = v;
+            }
+        }
+
+        return double.IsNegativeInfinity(second) ? 0.0 : first - second;
+    }
+
+    /// <summary>Σ p log p (0 log 0 = 0).</summary>
+    public static double NegativeEntropy(ReadOnlySpan<float> probabilities)
+    {
+        var sum = 0.0;
+        foreach (var p in probabilities)
+        {
+            if (p > 0)
+            {
+                sum += p * Math.Log(p);
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>Σ p².</summary>
+    public static double SumOfSquares(ReadOnlySpan<float> probabilities)
+    {
+        var sum = 0.0;
+        foreach (double p in probabilities)
+        {
+            sum += p * p;
+        }
+
+        return sum;
+    }
+
+    /// <summary>log Σ exp(z), stable for any finite logits.</summary>
+    public static double LogSumExp(ReadOnlySpan<float> logits)
+    {
+        var max = Max(logits);
+        var sum = 0.0;
+        foreach (var z in logits)
+        {
+            sum += Math.Exp(z - max);
+        }
+
+        return max + Math.Log(sum);
+    }
+}
