@@ -22,7 +22,7 @@ public static class BundleEvaluation
         ArgumentNullException.ThrowIfNull(evaluation);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var cell = $"{bundle.Dataset}/{bundle.Architecture}/bundle";
-        var result = new CellEvaluator(logger).Evaluate(bundle, cell, 0, calibrators, predictors, evaluation.Bins, CancellationToken.None);
+        var result = new CellEvaluator(logger).Evaluate(bundle, cell, 0, calibrators, predictors, [], evaluation.Bins, CancellationToken.None);
         var last = bundle.ExitCost[^1];
         var exits = bundle.ExitCost.Select((c, i) => new ExitInfo(i + 1, c, c / last, null, null, null)).ToList();
         var groups = result.Methods.Count == 0

@@ -23,9 +23,11 @@ public sealed class CellEvaluator(ILogger logger)
         int seed,
         IReadOnlyList<ResolvedPlugin> calibrators,
         IReadOnlyList<ResolvedPlugin> predictors,
+        IReadOnlyList<ResolvedPlugin> policies,
         int bins,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(policies);
         ArgumentNullException.ThrowIfNull(bundle);
         var methods = new List<MethodResult>();
         var failures = new List<FailureRecord>();
@@ -54,10 +56,34 @@ public sealed class CellEvaluator(ILogger logger)
                 cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
-                    var (scores, before) = Score(bundle, predictor, validation, test, rawTestOutputs, cell, seed, cancellationToken);
+                    var (scorer, scores, before) = Score(bundle, predictor, validation, test, rawTestOutputs, cell, seed, cancellationToken);
                     var evaluation = MethodEvaluator.Evaluate(new EvaluationInput(test.Probabilities, scores, bundle.TestLabels, bundle.ExitCost, before, bins));
-                    methods.Add(new MethodResult(calibrator.Label, predictor.Label, "global-threshold", seed, evaluation));
+                    methods.Add(new MethodResult(calibrator.Label, predictor.Label, GlobalThreshold, seed, evaluation));
                     logger.Debug("{Cell} {Calibrator}+{Predictor}: efficiency {Score:F4}", cell, calibrator.Label, predictor.Label, evaluation.Efficiency.Score);
+                    if (policies.Count > 0)
+                    {
+                        var validationScores = Enumerable.Range(0, bundle.Exits)
+                            .Select(k => CheckScores(Guard("failure predictor", predictor.Label, $"score (exit {k + 1}, validation)", () => scorer.Score(validation, k)), validation.Samples, predictor.Label, k))
+                            .ToList();
+                        var input = new ExitPolicyInput(
+                            validationScores,
+                            validation.Probabilities.Select(Predictions).ToList(),
+                            bundle.ValidationLabels,
+                            scores,
+                            test.Probabilities.Select(Predictions).ToList(),
+                            bundle.ExitCost);
+                        foreach (var policy in policies)
+                        {
+                            try
+                            {
+                                methods.Add(new MethodResult(calibrator.Label, predictor.Label, policy.Label, seed, EvaluatePolicy(policy, input, evaluation, bundle, cell, seed, cancellationToken)));
+                            }
+                            catch (PluginFailure failure)
+                            {
+                                Record(failures, cell, seed, failure);
+                            }
+                        }
+                    }
                 }
                 catch (PluginFailure failure)
                 {
@@ -87,7 +113,58 @@ public sealed class CellEvaluator(ILogger logger)
         return (new MultiExitOutputs(bundle.ValidationLogits, validation), new MultiExitOutputs(bundle.TestLogits, test), parameters);
     }
 
-    private (IReadOnlyList<double[]> Scores, IReadOnlyList<double[]> Before) Score(
+    /// <summary>The built-in exit policy: one global threshold, swept over every distinct score.</summary>
+    public const string GlobalThreshold = "global-threshold";
+
+    private MethodEvaluation EvaluatePolicy(ResolvedPlugin policy, ExitPolicyInput input, MethodEvaluation global, LogitsBundle bundle, string cell, int seed, CancellationToken cancellationToken)
+    {
+        var assignments = Guard("exit policy", policy.Label, "assign", () => policy.Create<IExitPolicy>(logger, cell, seed).Assign(input, cancellationToken));
+        if (assignments.Count == 0)
+        {
+            throw new PluginFailure("exit policy", policy.Label, "assign", "returned no operating points");
+        }
+
+        var correct = input.TestPredictions.Select(p => p.Select((c, i) => c == bundle.TestLabels[i]).ToArray()).ToList();
+        var last = bundle.ExitCost[^1];
+        var points = new List<OperatingPoint>();
+        foreach (var (assignment, index) in assignments.Select((a, i) => (a, i)))
+        {
+            var exits = assignment.ExitPerSample;
+            if (exits is null || exits.Length != bundle.TestLabels.Length || exits.Any(e => e < 0 || e >= bundle.Exits))
+            {
+                throw new PluginFailure("exit policy", policy.Label, $"assign ({assignment.Setting})", $"must give an exit in 0..{bundle.Exits - 1} for each of the {bundle.TestLabels.Length} test samples");
+            }
+
+            var accuracy = (double)exits.Select((e, i) => correct[e][i]).Count(c => c) / exits.Length;
+            var cost = exits.Average(e => bundle.ExitCost[e]);
+            points.Add(new OperatingPoint(index, accuracy, cost, cost / last));
+        }
+
+        return new MethodEvaluation(global.PerExit, Efficiency.Compute(points, correct, bundle.ExitCost));
+    }
+
+    private static int[] Predictions(ClassMatrix probabilities)
+    {
+        var result = new int[probabilities.Rows];
+        for (var i = 0; i < result.Length; i++)
+        {
+            var row = probabilities.Row(i);
+            var best = 0;
+            for (var c = 1; c < row.Length; c++)
+            {
+                if (row[c] > row[best])
+                {
+                    best = c;
+                }
+            }
+
+            result[i] = best;
+        }
+
+        return result;
+    }
+
+    private (IConfidenceScorer Scorer, IReadOnlyList<double[]> Scores, IReadOnlyList<double[]> Before) Score(
         LogitsBundle bundle, ResolvedPlugin plugin, MultiExitOutputs validation, MultiExitOutputs test, MultiExitOutputs rawTest, string cell, int seed, CancellationToken cancellationToken)
     {
         var scorer = Guard("failure predictor", plugin.Label, "fit", () =>
@@ -100,7 +177,7 @@ public sealed class CellEvaluator(ILogger logger)
             before.Add(CheckScores(Guard("failure predictor", plugin.Label, $"score (exit {k + 1}, uncalibrated)", () => scorer.Score(rawTest, k)), test.Samples, plugin.Label, k));
         }
 
-        return (scores, before);
+        return (scorer, scores, before);
     }
 
     private static T Guard<T>(string kind, string plugin, string stage, Func<T> call)

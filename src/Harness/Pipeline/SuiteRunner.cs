@@ -38,6 +38,7 @@ public sealed class SuiteRunner(Suite suite, PluginCatalog catalog, RunOptions o
 
         var calibrators = suite.Calibrators.Select(s => Resolve(s, PluginKind.Calibrator, suite.Calibrators)).ToList();
         var predictors = suite.FailurePredictors.Select(s => Resolve(s, PluginKind.FailurePredictor, suite.FailurePredictors)).ToList();
+        var policies = suite.ExitPolicies.Select(s => Resolve(s, PluginKind.ExitPolicy, suite.ExitPolicies)).ToList();
         var groups = new List<GroupResult>();
         var cache = new ModelCache(options.CacheRoot);
         var leaderboardPath = Path.Combine(OutputDirectory, "leaderboard.json");
@@ -65,7 +66,7 @@ public sealed class SuiteRunner(Suite suite, PluginCatalog catalog, RunOptions o
                         var bundlePath = Path.Combine(OutputDirectory, "bundles", $"{Safe(dataset.Label)}__{Safe(architecture.Label)}__seed{seed}.npz");
                         Directory.CreateDirectory(Path.GetDirectoryName(bundlePath)!);
                         BundleFile.Write(bundlePath, bundle);
-                        var result = Time(cell, "evaluate", false, () => new CellEvaluator(logger).Evaluate(bundle, cell, seed, calibrators, predictors, suite.Evaluation.Bins, cancellationToken));
+                        var result = Time(cell, "evaluate", false, () => new CellEvaluator(logger).Evaluate(bundle, cell, seed, calibrators, predictors, policies, suite.Evaluation.Bins, cancellationToken));
                         methods.AddRange(result.Methods);
                         fits.AddRange(result.Fits);
                         _failures.AddRange(result.Failures);

@@ -1,3 +1,4 @@
+using EarlyExitBench.Contracts;
 using EarlyExitBench.Harness.Plugins;
 
 namespace EarlyExitBench.Harness.Suites;
@@ -40,14 +41,29 @@ public static class SuiteValidator
             throw new SuiteException([new SuiteError(spec.Location, catalog[kind].UnknownAliasMessage(spec.Alias))]);
         }
 
+        object options;
         try
         {
-            return (registration, OptionsBinder.Bind(registration.OptionsType, spec.Options));
+            options = OptionsBinder.Bind(registration.OptionsType, spec.Options);
         }
         catch (OptionsException ex)
         {
             throw new SuiteException([new SuiteError(spec.OptionsLocation, $"{PluginKinds.Describe(kind)} '{spec.Alias}': {ex.Message}")]);
         }
+
+        // Creating the implementation is cheap and is where plugins check their options' values
+        // (bins: 0, an empty budget list): report that now, with the suite's line, not mid-run.
+        try
+        {
+            registration.Factory(options, new PluginContext(Serilog.Core.Logger.None, spec.Alias, 0));
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or InvalidDataException)
+        {
+            var message = ex is InvalidDataException ? ex.Message : $"invalid options: {ex.Message}";
+            throw new SuiteException([new SuiteError(spec.OptionsLocation, $"{PluginKinds.Describe(kind)} '{spec.Alias}': {message}")]);
+        }
+
+        return (registration, options);
     }
 
     private static void Check(IEnumerable<PluginSpec> specs, PluginKind kind, PluginCatalog catalog, List<SuiteError> errors)

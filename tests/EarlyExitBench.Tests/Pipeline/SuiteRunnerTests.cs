@@ -1,0 +1,122 @@
+using System.Text.Json.Nodes;
+using EarlyExitBench.Harness.Cli;
+using EarlyExitBench.Harness.Data;
+using EarlyExitBench.Harness.Leaderboard;
+using EarlyExitBench.Harness.Pipeline;
+using EarlyExitBench.Harness.Plugins;
+using EarlyExitBench.Harness.Suites;
+using EarlyExitBench.Tests.Support;
+
+namespace EarlyExitBench.Tests.Pipeline;
+
+/// <summary>The whole pipeline on a tiny synthetic dataset in the Fashion-MNIST file format.</summary>
+public class SuiteRunnerTests
+{
+    private static (Suite Suite, PluginCatalog Catalog) Tiny(string dataDir, string calibrators = "[identity, temperature]", string predictors = "[msp, entropy]", string policies = "[]")
+    {
+        var text = $"""
+            name: tiny
+            seeds: [5]
+            threads: 1
+            datasets:
+              - alias: fashion-mnist
+                options: {"{"} path: {dataDir} {"}"}
+                validation_size: 150
+                train_limit: 600
+                test_limit: 200
+            architectures:
+              - alias: branchy-lenet
+                options: {"{"} channels: [4, 8], head_grid: 2 {"}"}
+            training: {"{"} epochs: 2, batch_size: 32, learning_rate: 0.01 {"}"}
+            calibrators: {calibrators}
+            failure_predictors: {predictors}
+            exit_policies: {policies}
+            evaluation: {"{"} bootstrap: 50 {"}"}
+            """;
+        var suite = SuiteLoader.Parse(text, "tiny.yaml", dataDir);
+        var catalog = PluginHost.Load([TestPaths.Plugins, TestPaths.TestPlugin("Faulty")], Loggers.Silent, BuiltInDatasets.Register);
+        Assert.Empty(SuiteValidator.Validate(suite, catalog));
+        return (suite, catalog);
+    }
+
+    private static LeaderboardDocument Run(Suite suite, PluginCatalog catalog, string cache, string output, bool useCache = true) =>
+        new SuiteRunner(suite, catalog, new RunOptions(cache, useCache, output, "test"), Loggers.Silent, new NoProgress()).Run(CancellationToken.None);
+
+    [Fact]
+    public void TrainsEvaluatesAndRanksOnRealFiles()
+    {
+        var dir = TestPaths.TempDirectory();
+        var data = SyntheticIdx.Write(Path.Combine(dir, "data"), train: 750, test: 200);
+        var (suite, catalog) = Tiny(data, policies: "[patience, {alias: budget, options: {budgets: [0.3, 0.6, 1.0]}}]");
+
+        var document = Run(suite, catalog, Path.Combine(dir, "cache"), Path.Combine(dir, "out"));
+
+        Assert.True(File.Exists(Path.Combine(dir, "out", "leaderboard.json")));
+        Assert.True(File.Exists(Path.Combine(dir, "out", "bundles", "fashion-mnist__branchy-lenet__seed5.npz")));
+        Assert.Empty(document.Failures);
+        var group = Assert.Single(document.Groups);
+        Assert.Equal(2, group.Exits.Count);
+        Assert.Equal(1.0, group.Exits[^1].RelativeCost);
+        Assert.Equal(2 * 2 * 3, group.Entries.Count);
+        Assert.Equal(Enumerable.Range(1, group.Entries.Count), group.Entries.Select(e => e.Rank));
+        Assert.True(group.Entries.Zip(group.Entries.Skip(1)).All(p => p.First.Efficiency.Score >= p.Second.Efficiency.Score));
+        Assert.Contains(group.Entries, e => e.ExitPolicy == "patience");
+        Assert.Contains(group.Entries, e => e.ExitPolicy == "budget");
+
+        // The synthetic classes are easy: a trained model is far above chance (0.1) at its last exit.
+        var best = group.Entries.First(e => e.ExitPolicy == CellEvaluator.GlobalThreshold);
+        Assert.True(best.PerExit[^1].Accuracy > 0.6, $"last-exit accuracy {best.PerExit[^1].Accuracy}");
+        Assert.Equal([1, 2], best.PerExit.Select(p => p.Exit));
+        Assert.Contains("auroc", group.ProxyCorrelation.Keys);
+        Assert.Contains("ece@exit1", group.ProxyCorrelation.Keys);
+        var temperature = Assert.Single(group.CalibratorFits, f => f.Calibrator == "temperature");
+        Assert.All(temperature.PerExit, p => Assert.True(p["temperature"] > 0));
+    }
+
+    [Fact]
+    public void SameSeedGivesByteIdenticalLeaderboardsAndTheCacheSkipsTraining()
+    {
+        var dir = TestPaths.TempDirectory();
+        var data = SyntheticIdx.Write(Path.Combine(dir, "data"), train: 750, test: 200);
+        var (suite, catalog) = Tiny(data);
+
+        Run(suite, catalog, Path.Combine(dir, "cache-a"), Path.Combine(dir, "a"));
+        Run(suite, catalog, Path.Combine(dir, "cache-b"), Path.Combine(dir, "b"), useCache: false);
+        var warm = Run(suite, catalog, Path.Combine(dir, "cache-a"), Path.Combine(dir, "c"));
+
+        var a = WithoutRunSections(Path.Combine(dir, "a", "leaderboard.json"));
+        Assert.Equal(a, WithoutRunSections(Path.Combine(dir, "b", "leaderboard.json")));
+        Assert.Equal(a, WithoutRunSections(Path.Combine(dir, "c", "leaderboard.json")));
+        Assert.DoesNotContain(warm.Timing.Phases, p => p.Phase == "train");
+        Assert.Contains(warm.Timing.Phases, p => p.Phase == "load bundle" && p.Cached);
+    }
+
+    [Fact]
+    public void AFailingPluginIsRecordedAndTheRestOfTheRunGoesOn()
+    {
+        var dir = TestPaths.TempDirectory();
+        var data = SyntheticIdx.Write(Path.Combine(dir, "data"), train: 750, test: 200);
+        var (suite, catalog) = Tiny(data, calibrators: "[throws-on-fit, identity]", predictors: "[nan-score, msp]");
+
+        var document = Run(suite, catalog, Path.Combine(dir, "cache"), Path.Combine(dir, "out"));
+
+        Assert.Equal(2, document.Failures.Count);
+        var fit = Assert.Single(document.Failures, f => f.Plugin == "throws-on-fit");
+        Assert.Equal(("calibrator", "fit (exit 1)", 5), (fit.Kind, fit.Stage, fit.Seed));
+        Assert.Contains("fit always fails", fit.Message, StringComparison.Ordinal);
+        var nan = Assert.Single(document.Failures, f => f.Plugin == "nan-score");
+        Assert.Equal("fashion-mnist/branchy-lenet/seed 5", nan.Cell);
+        Assert.Contains("is not finite", nan.Message, StringComparison.Ordinal);
+        var entry = Assert.Single(Assert.Single(document.Groups).Entries);
+        Assert.Equal(("identity", "msp"), (entry.Calibrator, entry.FailurePredictor));
+        Assert.True(File.Exists(Path.Combine(dir, "out", "leaderboard.json")));
+    }
+
+    private static string WithoutRunSections(string path)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        Assert.True(json.Remove("environment"));
+        Assert.True(json.Remove("timing"));
+        return json.ToJsonString();
+    }
+}
