@@ -1,0 +1,115 @@
+using EarlyExitBench.Harness.Cli;
+using EarlyExitBench.Tests.Support;
+
+namespace EarlyExitBench.Tests.Cli;
+
+[Collection("Console")]
+public class CommandsTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(stderr);
+        try
+        {
+            return (Commands.Run(args, stdout), stdout.ToString(), stderr.ToString());
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+    }
+
+    [Fact]
+    public void PluginsListsKindsAliasesAndAssemblies()
+    {
+        var (code, output, _) = Run("plugins");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("branchy-lenet", output, StringComparison.Ordinal);
+        Assert.Contains("EarlyExitBench.Calibrators.Standard 0.1.0", output, StringComparison.Ordinal);
+        Assert.Contains("failure predictor", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DuplicateAliasesMakePluginsFailNamingBothAssemblies()
+    {
+        var (code, output, _) = Run("plugins", "--plugins", TestPaths.TestPlugin("DuplicateAliasA"), "--plugins", TestPaths.TestPlugin("DuplicateAliasB"));
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("TestPlugin.DuplicateAliasA", output, StringComparison.Ordinal);
+        Assert.Contains("TestPlugin.DuplicateAliasB", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ValidatePrintsEveryErrorAsFileLineColumnAndExits2()
+    {
+        var path = Path.Combine(TestPaths.TempDirectory(), "bad.yaml");
+        File.WriteAllText(path, """
+            name: bad
+            datasets: [fashion-mnist]
+            architectures: [branchy-lenett]
+            training: { epochs: 0 }
+            calibrators: [identity]
+            failure_predictors: [msp]
+            evaluation: { bins: 15, bootstraps: 10 }
+            """);
+
+        var (code, output, errors) = Run("validate", path);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Empty(output);
+        var lines = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains(lines, l => l.EndsWith("bad.yaml:4:22: 'epochs' must be between 1 and 10000, got 0", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith("bad.yaml:7:26: unknown key 'bootstraps' in 'evaluation'; did you mean 'bootstrap'?", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownAliasIsReportedByValidateAfterParsing()
+    {
+        var path = Path.Combine(TestPaths.TempDirectory(), "alias.yaml");
+        File.WriteAllText(path, "name: a\ndatasets: [fashion-mnist]\narchitectures: [branchy-lenett]\n");
+
+        var (code, _, errors) = Run("validate", path);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("alias.yaml:3:17: unknown architecture 'branchy-lenett'; did you mean 'branchy-lenet'?", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DefaultSuiteValidates()
+    {
+        var (code, output, _) = Run("validate", Path.Combine(TestPaths.RepoRoot, "suites", "fashion-mnist.yaml"));
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("ok", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("run")]
+    [InlineData("evaluate", "--bundle")]
+    public void BadCommandLinesExit2WithOneLine(params string[] args)
+    {
+        var (code, _, errors) = Run(args);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Single(errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void CorruptBundleExits2NamingTheFile()
+    {
+        var path = Path.Combine(TestPaths.TempDirectory(), "corrupt.npz");
+        File.WriteAllText(path, "garbage");
+
+        var (code, _, errors) = Run("evaluate", "--bundle", path);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains(path, errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
+    }
+}
