@@ -102,6 +102,14 @@ public static class MethodEvaluator
             }
         }
 
+        foreach (var label in input.Labels)
+        {
+            if ((uint)label >= (uint)classes)
+            {
+                throw new ArgumentOutOfRangeException(nameof(input), $"Label {label} is outside [0, {classes}).");
+            }
+        }
+
         // Checked here too so that a bad score fails before any work is done.
         ExitSweep.ValidateCosts(input.ExitCosts);
         ExitSweep.ValidateScores(input.Scores, n);

@@ -90,8 +90,9 @@ public static class RankCorrelation
             return null;
         }
 
+        // One square root of the product, so equal tie counts give exactly ±1 (exact while the product fits 2^53).
         var numerator = n0 - n1 - n2 + n3 - (2 * swaps);
-        return numerator / (Math.Sqrt(n0 - n1) * Math.Sqrt(n0 - n2));
+        return Math.Clamp(numerator / Math.Sqrt((double)(n0 - n1) * (n0 - n2)), -1, 1);
     }
 
     /// <summary>Spearman ρ: the Pearson correlation of average ranks (ties share the mean of their positions).</summary>
