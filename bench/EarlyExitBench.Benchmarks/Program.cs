@@ -1,3 +1,5 @@
 using BenchmarkDotNet.Running;
+using EarlyExitBench.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// typeof(Program) would be ambiguous: the Harness's own top-level Program is visible here through InternalsVisibleTo.
+BenchmarkSwitcher.FromAssembly(typeof(EvaluationBenchmarks).Assembly).Run(args);

@@ -41,7 +41,7 @@ public static class MethodEvaluator
         var groups = ScoreGroups.Create(order, outputs.Correct);
         var aurc = FailureMetrics.Aurc(groups);
         var eefp = isLast ? null : FailureMetrics.Auroc(ScoreGroups.Create(order, FailureMetrics.SafeToStop(outputs.Correct, correctAtLast)));
-        var rank = input.ScoresBeforeCalibration is { } before ? RankCorrelation.KendallTauB(before[exit], input.Scores[exit]) : null;
+        var rank = input.ScoresBeforeCalibration is { } before ? RankCorrelation.KendallTauB(before[exit], order) : null;
 
         return new ExitMetrics(
             exit,

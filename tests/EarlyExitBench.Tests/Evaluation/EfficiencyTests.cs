@@ -86,6 +86,24 @@ public class EfficiencyTests
     }
 
     [Fact]
+    public void Pareto_front_does_not_depend_on_point_order()
+        => CsCheck.Gen.Select(CsCheck.Gen.Int[0, 4].Array[1, 30], CsCheck.Gen.Int[0, 4].Array[30], CsCheck.Gen.Int).Sample((costs, hits, seed) =>
+        {
+            var points = costs.Select((c, j) => new OperatingPoint(j, hits[j] / 4.0, c + 1, (c + 1) / 5.0)).ToArray();
+            var front = Efficiency.ParetoFront(points);
+            Assert.Equal(front, Efficiency.ParetoFront(TestData.Permute(points, TestData.Permutation(points.Length, seed))));
+
+            // Brute force: a point is on the front iff no point is at most as costly and strictly more accurate, and it is
+            // the highest-threshold point among those with its (cost, accuracy) and no cheaper point is as accurate.
+            var expected = points
+                .Where(p => !points.Any(q => q.RelativeCost <= p.RelativeCost && q.Accuracy > p.Accuracy))
+                .Where(p => !points.Any(q => q.RelativeCost < p.RelativeCost && q.Accuracy >= p.Accuracy))
+                .GroupBy(p => (p.RelativeCost, p.Accuracy)).Select(g => g.MaxBy(p => p.Threshold)!)
+                .OrderBy(p => p.RelativeCost);
+            Assert.Equal(expected, front);
+        }, iter: 2_000);
+
+    [Fact]
     public void Oracle_with_one_exit_is_the_exit()
         => Assert.Equal(new OracleResult(0.5, 1), Efficiency.Oracle([[true, false]], [5]));
 }

@@ -107,6 +107,12 @@ public class MethodEvaluatorTests
                 input.Bins);
 
             var a = MethodEvaluator.Evaluate(input);
+            for (var k = 0; k < exits; k++)
+            {
+                TestData.Close(RankCorrelationTests.ReferenceKendall(input.ScoresBeforeCalibration![k], input.Scores[k]), a.PerExit[k].RankPreservation);
+                TestData.Close(FailureMetrics.Auroc(input.Scores[k], ExitOutputs.Compute(input.Probabilities[k], input.Labels, 1).Correct), a.PerExit[k].Auroc);
+            }
+
             AssertSame(a, MethodEvaluator.Evaluate(permuted), 1e-12);
             AssertSame(a, MethodEvaluator.Evaluate(input), 0);
         }, iter: 300);
