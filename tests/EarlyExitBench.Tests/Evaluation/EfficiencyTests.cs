@@ -1,3 +1,4 @@
+using CsCheck;
 using EarlyExitBench.Harness.Evaluation;
 
 namespace EarlyExitBench.Tests.Evaluation;
@@ -87,7 +88,7 @@ public class EfficiencyTests
 
     [Fact]
     public void Pareto_front_does_not_depend_on_point_order()
-        => CsCheck.Gen.Select(CsCheck.Gen.Int[0, 4].Array[1, 30], CsCheck.Gen.Int[0, 4].Array[30], CsCheck.Gen.Int).Sample((costs, hits, seed) =>
+        => Gen.Select(Gen.Int[0, 4].Array[1, 30], Gen.Int[0, 4].Array[30], Gen.Int).Sample((costs, hits, seed) =>
         {
             var points = costs.Select((c, j) => new OperatingPoint(j, hits[j] / 4.0, c + 1, (c + 1) / 5.0)).ToArray();
             var front = Efficiency.ParetoFront(points);
