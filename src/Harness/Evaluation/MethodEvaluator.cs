@@ -96,9 +96,17 @@ public static class MethodEvaluator
                 throw new ArgumentException($"Exit {k} probabilities are {p.Rows}×{p.Columns}; expected {n}×{classes}.", nameof(input));
             }
 
-            if (input.ScoresBeforeCalibration is { } b && b[k].Length != n)
+            if (input.ScoresBeforeCalibration is { } b)
             {
-                throw new ArgumentException($"Exit {k} has {b[k].Length} scores before calibration; expected {n}.", nameof(input));
+                if (b[k].Length != n)
+                {
+                    throw new ArgumentException($"Exit {k} has {b[k].Length} scores before calibration; expected {n}.", nameof(input));
+                }
+
+                if (Array.Exists(b[k], double.IsNaN))
+                {
+                    throw new ArgumentException($"Exit {k} has a NaN score before calibration.", nameof(input));
+                }
             }
         }
 

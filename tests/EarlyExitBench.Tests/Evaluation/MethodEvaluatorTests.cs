@@ -90,6 +90,8 @@ public class MethodEvaluatorTests
         Assert.Throws<ArgumentException>(() => MethodEvaluator.Evaluate(new EvaluationInput([p], [[0.1]], [0, 1], [1])));
         Assert.Throws<ArgumentOutOfRangeException>(() => MethodEvaluator.Evaluate(new EvaluationInput([p], [[0.1, 0.2]], [0, 2], [1])));
         Assert.Throws<ArgumentException>(() => MethodEvaluator.Evaluate(new EvaluationInput([p], [[0.1, double.NaN]], [0, 1], [1])));
+        Assert.Throws<ArgumentException>(() => MethodEvaluator.Evaluate(new EvaluationInput([p], [[0.1, 0.2]], [0, 1], [1], [[double.NaN, 0.2]])));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MethodEvaluator.Evaluate(new EvaluationInput([p], [[0.1, 0.2]], [0, 1], [1], Bins: 0)));
     }
 
     [Fact]
