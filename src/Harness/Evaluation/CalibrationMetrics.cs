@@ -4,17 +4,22 @@ namespace EarlyExitBench.Harness.Evaluation;
 
 /// <summary>
 /// Calibration metrics of one exit (MISSION.md, "Calibration metrics").
-/// Equal-width bin m (1-based) of M holds (m−1)/M &lt; p ≤ m/M; p ≤ 0 goes to bin 1 and p &gt; 1 to bin M.
+/// Equal-width bin m (1-based) of M holds (m−1)/M &lt; p ≤ m/M (see <see cref="BinIndex(double, int)"/>); p ≤ 0 goes
+/// to bin 1 and p &gt; 1 to bin M.
 /// </summary>
 public static class CalibrationMetrics
 {
     /// <summary>The floor applied to the label's probability before taking its log.</summary>
     public const double NllFloor = 1e-12;
 
-    /// <summary>0-based equal-width bin of <paramref name="p"/>, decided exactly (no rounding at bin edges).</summary>
+    /// <summary>
+    /// 0-based equal-width bin of <paramref name="p"/>. Edges are the doubles e_m = m/M (correctly rounded), bin m holds
+    /// e_{m−1} &lt; p ≤ e_m, so p = 0.9 lands in the bin whose upper edge is 0.9. For single-precision p this is the
+    /// same as comparing with the exact fraction m/M.
+    /// </summary>
     /// <param name="p">A probability.</param>
     /// <param name="bins">Number of bins M.</param>
-    /// <returns>m − 1 for the bin m with (m−1)/M &lt; p ≤ m/M, clamped to [0, M − 1].</returns>
+    /// <returns>m − 1 for the bin m holding p; p ≤ 0 gives 0 and p ≥ 1 gives M − 1.</returns>
     public static int BinIndex(double p, int bins)
     {
         if (!(p > 0))
@@ -27,23 +32,28 @@ public static class CalibrationMetrics
             return bins - 1;
         }
 
-        var m = (int)Math.Ceiling(p * bins);
-
-        // p·M may round onto or off an integer; the FMA residual has the exact sign of p·M − m.
-        if (Math.FusedMultiplyAdd(p, bins, -m) > 0)
-        {
-            m++;
-        }
-        else if (m > 1 && Math.FusedMultiplyAdd(p, bins, -(m - 1)) <= 0)
+        // ceil(p·M) is off by at most one from the true bin; fix it against the edges themselves.
+        var m = Math.Clamp((int)Math.Ceiling(p * bins), 1, bins);
+        if (m > 1 && p <= (double)(m - 1) / bins)
         {
             m--;
         }
+        else if (m < bins && p > (double)m / bins)
+        {
+            m++;
+        }
 
-        return Math.Clamp(m, 1, bins) - 1;
+        return m - 1;
     }
 
-    /// <summary>Bin of a single-precision probability; p·M is exact in double, so no correction is needed.</summary>
-    internal static int BinIndex(float p, int bins)
+    /// <summary>
+    /// Bin of a single-precision probability for the matrix pass: p·M is exact in double, and no float lies strictly
+    /// between m/M and its nearest double, so ceil(p·M) agrees with <see cref="BinIndex(double, int)"/> (tested).
+    /// </summary>
+    /// <param name="p">A single-precision probability.</param>
+    /// <param name="bins">Number of bins M.</param>
+    /// <returns>The 0-based bin.</returns>
+    public static int BinIndex(float p, int bins)
     {
         var m = (int)Math.Ceiling((double)p * bins);
         return m <= 1 ? 0 : (m >= bins ? bins - 1 : m - 1);

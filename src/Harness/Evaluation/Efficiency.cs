@@ -60,14 +60,37 @@ public static class Efficiency
     public static IReadOnlyList<OperatingPoint> ParetoFront(IReadOnlyList<OperatingPoint> points)
     {
         ArgumentNullException.ThrowIfNull(points);
-        var sorted = points.OrderBy(p => p.RelativeCost).ThenByDescending(p => p.Accuracy).ThenByDescending(p => p.Threshold);
-        var front = new List<OperatingPoint>();
-        foreach (var point in sorted)
+        var costs = new double[points.Count];
+        var order = new int[points.Count];
+        for (var j = 0; j < costs.Length; j++)
         {
-            if (front.Count == 0 || point.Accuracy > front[^1].Accuracy)
+            costs[j] = points[j].RelativeCost;
+            order[j] = j;
+        }
+
+        Array.Sort(costs, order);
+        var front = new List<OperatingPoint>();
+        var start = 0;
+        while (start < costs.Length)
+        {
+            // Best of a run of equal cost: highest accuracy, then highest threshold, whatever the input order.
+            var best = points[order[start]];
+            var end = start + 1;
+            for (; end < costs.Length && costs[end] == costs[start]; end++)
             {
-                front.Add(point);
+                var point = points[order[end]];
+                if (point.Accuracy > best.Accuracy || (point.Accuracy == best.Accuracy && point.Threshold > best.Threshold))
+                {
+                    best = point;
+                }
             }
+
+            if (front.Count == 0 || best.Accuracy > front[^1].Accuracy)
+            {
+                front.Add(best);
+            }
+
+            start = end;
         }
 
         return front;

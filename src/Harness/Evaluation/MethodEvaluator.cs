@@ -41,7 +41,7 @@ public static class MethodEvaluator
         var groups = ScoreGroups.Create(order, outputs.Correct);
         var aurc = FailureMetrics.Aurc(groups);
         var eefp = isLast ? null : FailureMetrics.Auroc(ScoreGroups.Create(order, FailureMetrics.SafeToStop(outputs.Correct, correctAtLast)));
-        var rank = input.ScoresBeforeCalibration is { } before ? RankCorrelation.KendallTauB(before[exit], input.Scores[exit]) : null;
+        var rank = input.ScoresBeforeCalibration is { } before ? RankCorrelation.KendallTauB(before[exit], order) : null;
 
         return new ExitMetrics(
             exit,
@@ -96,9 +96,25 @@ public static class MethodEvaluator
                 throw new ArgumentException($"Exit {k} probabilities are {p.Rows}×{p.Columns}; expected {n}×{classes}.", nameof(input));
             }
 
-            if (input.ScoresBeforeCalibration is { } b && b[k].Length != n)
+            if (input.ScoresBeforeCalibration is { } b)
             {
-                throw new ArgumentException($"Exit {k} has {b[k].Length} scores before calibration; expected {n}.", nameof(input));
+                if (b[k].Length != n)
+                {
+                    throw new ArgumentException($"Exit {k} has {b[k].Length} scores before calibration; expected {n}.", nameof(input));
+                }
+
+                if (Array.Exists(b[k], double.IsNaN))
+                {
+                    throw new ArgumentException($"Exit {k} has a NaN score before calibration.", nameof(input));
+                }
+            }
+        }
+
+        foreach (var label in input.Labels)
+        {
+            if ((uint)label >= (uint)classes)
+            {
+                throw new ArgumentOutOfRangeException(nameof(input), $"Label {label} is outside [0, {classes}).");
             }
         }
 

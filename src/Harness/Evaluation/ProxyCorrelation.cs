@@ -70,6 +70,11 @@ public static class ProxyCorrelation
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
+        if (x.Length != y.Length)
+        {
+            throw new ArgumentException("Both sides must have the same length.", nameof(y));
+        }
+
         var count = x.Length;
         if (count < MinimumCount)
         {
@@ -113,8 +118,11 @@ public static class ProxyCorrelation
     }
 
     /// <summary>The 2.5% and 97.5% percentiles with linear interpolation between order statistics (NumPy's default).</summary>
-    internal static double[]? Interval(List<double> values)
+    /// <param name="values">Bootstrap replicates; sorted in place.</param>
+    /// <returns>[low, high], or null when there are no values.</returns>
+    public static double[]? Interval(List<double> values)
     {
+        ArgumentNullException.ThrowIfNull(values);
         if (values.Count == 0)
         {
             return null;
@@ -124,7 +132,7 @@ public static class ProxyCorrelation
         return [Percentile(values, 0.025), Percentile(values, 0.975)];
     }
 
-    internal static double Percentile(List<double> sorted, double q)
+    private static double Percentile(List<double> sorted, double q)
     {
         var h = (sorted.Count - 1) * q;
         var lo = (int)Math.Floor(h);

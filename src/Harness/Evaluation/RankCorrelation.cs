@@ -16,82 +16,103 @@ public static class RankCorrelation
             throw new ArgumentException("Both sides must have the same length.", nameof(y));
         }
 
+        return x.Length < 2 ? null : KendallTauB(x, ScoreOrder.Create(y));
+    }
+
+    /// <summary>Kendall τ_b reusing an existing sort of <c>y</c> (the evaluator has already sorted the scores).</summary>
+    internal static double? KendallTauB(ReadOnlySpan<double> x, ScoreOrder yOrder)
+    {
         var n = x.Length;
+        if (yOrder.Order.Length != n)
+        {
+            throw new ArgumentException("Both sides must have the same length.", nameof(yOrder));
+        }
+
         if (n < 2)
         {
             return null;
         }
 
-        var rx = DenseRanks(x);
-        var ry = DenseRanks(y);
-
-        // Sort by (x, y) through one long key; then n1 = pairs tied in x, n3 = pairs tied in both.
-        var keys = new long[n];
-        for (var i = 0; i < n; i++)
-        {
-            keys[i] = ((long)rx[i] * n) + ry[i];
-        }
-
-        Array.Sort(keys);
-        long n1 = 0, n3 = 0;
-        var sequence = new int[n];
-        int runX = 1, runXy = 1;
-        for (var i = 0; i < n; i++)
-        {
-            sequence[i] = (int)(keys[i] % n);
-            if (i > 0)
-            {
-                if (keys[i] / n == keys[i - 1] / n)
-                {
-                    runX++;
-                }
-                else
-                {
-                    n1 += Pairs(runX);
-                    runX = 1;
-                }
-
-                if (keys[i] == keys[i - 1])
-                {
-                    runXy++;
-                }
-                else
-                {
-                    n3 += Pairs(runXy);
-                    runXy = 1;
-                }
-            }
-        }
-
-        n1 += Pairs(runX);
-        n3 += Pairs(runXy);
-
-        // Pairs ordered by x whose y is strictly inverted are exactly the discordant pairs.
-        var swaps = CountInversions(sequence);
+        // Dense ranks of y; n2 = pairs tied in y.
+        var ry = new int[n];
         long n2 = 0;
-        var runY = 1;
-        for (var i = 1; i < n; i++)
+        var rank = 0;
+        var run = 1;
+        for (var j = 0; j < n; j++)
         {
-            if (sequence[i] == sequence[i - 1])
+            if (j > 0)
             {
-                runY++;
+                if (yOrder.Sorted[j] != yOrder.Sorted[j - 1])
+                {
+                    rank++;
+                    n2 += Pairs(run);
+                    run = 1;
+                }
+                else
+                {
+                    run++;
+                }
             }
-            else
-            {
-                n2 += Pairs(runY);
-                runY = 1;
-            }
+
+            ry[yOrder.Order[j]] = rank;
         }
 
-        n2 += Pairs(runY);
+        n2 += Pairs(run);
+
+        // The y ranks in (x, y) order: sort by x, then each run of tied x by y. n1 = pairs tied in x, n3 = tied in both.
+        var xOrder = ScoreOrder.Create(x);
+        var sequence = new int[n];
+        long n1 = 0, n3 = 0;
+        var start = 0;
+        while (start < n)
+        {
+            var end = start + 1;
+            while (end < n && xOrder.Sorted[end] == xOrder.Sorted[start])
+            {
+                end++;
+            }
+
+            for (var j = start; j < end; j++)
+            {
+                sequence[j] = ry[xOrder.Order[j]];
+            }
+
+            if (end - start > 1)
+            {
+                n1 += Pairs(end - start);
+                Array.Sort(sequence, start, end - start);
+                var both = 1;
+                for (var j = start + 1; j < end; j++)
+                {
+                    if (sequence[j] == sequence[j - 1])
+                    {
+                        both++;
+                    }
+                    else
+                    {
+                        n3 += Pairs(both);
+                        both = 1;
+                    }
+                }
+
+                n3 += Pairs(both);
+            }
+
+            start = end;
+        }
+
         var n0 = Pairs(n);
         if (n0 == n1 || n0 == n2)
         {
             return null;
         }
 
+        // Pairs ordered by x whose y is strictly inverted are exactly the discordant pairs (Knight 1966).
+        var swaps = CountInversions(sequence);
+
+        // One square root of the product, so equal tie counts give exactly ±1 (exact while the product fits 2^53).
         var numerator = n0 - n1 - n2 + n3 - (2 * swaps);
-        return numerator / (Math.Sqrt(n0 - n1) * Math.Sqrt(n0 - n2));
+        return Math.Clamp(numerator / Math.Sqrt((double)(n0 - n1) * (n0 - n2)), -1, 1);
     }
 
     /// <summary>Spearman ρ: the Pearson correlation of average ranks (ties share the mean of their positions).</summary>
@@ -157,24 +178,6 @@ public static class RankCorrelation
             }
 
             j = end + 1;
-        }
-
-        return ranks;
-    }
-
-    private static int[] DenseRanks(ReadOnlySpan<double> values)
-    {
-        var order = ScoreOrder.Create(values);
-        var ranks = new int[values.Length];
-        var rank = 0;
-        for (var j = 0; j < values.Length; j++)
-        {
-            if (j > 0 && order.Sorted[j] != order.Sorted[j - 1])
-            {
-                rank++;
-            }
-
-            ranks[order.Order[j]] = rank;
         }
 
         return ranks;

@@ -53,18 +53,25 @@ public sealed class ScoreGroups
             throw new ArgumentException("Scores and labels must have the same length.", nameof(positive));
         }
 
-        var values = new List<double>();
-        var positives = new List<int>();
-        var negatives = new List<int>();
-        int positiveTotal = 0, negativeTotal = 0;
-        var j = sorted.Length - 1;
-        while (j >= 0)
+        var groups = sorted.Length == 0 ? 0 : 1;
+        for (var j = 1; j < sorted.Length; j++)
         {
-            var value = sorted[j];
+            groups += sorted[j] != sorted[j - 1] ? 1 : 0;
+        }
+
+        var values = new double[groups];
+        var positives = new int[groups];
+        var negatives = new int[groups];
+        int positiveTotal = 0, negativeTotal = 0;
+        var g = 0;
+        var end = sorted.Length - 1;
+        while (end >= 0)
+        {
+            var value = sorted[end];
             int p = 0, q = 0;
-            while (j >= 0 && sorted[j] == value)
+            while (end >= 0 && sorted[end] == value)
             {
-                if (positive[order.Order[j]])
+                if (positive[order.Order[end]])
                 {
                     p++;
                 }
@@ -73,16 +80,17 @@ public sealed class ScoreGroups
                     q++;
                 }
 
-                j--;
+                end--;
             }
 
-            values.Add(value);
-            positives.Add(p);
-            negatives.Add(q);
+            values[g] = value;
+            positives[g] = p;
+            negatives[g] = q;
+            g++;
             positiveTotal += p;
             negativeTotal += q;
         }
 
-        return new ScoreGroups([.. values], [.. positives], [.. negatives], positiveTotal, negativeTotal);
+        return new ScoreGroups(values, positives, negatives, positiveTotal, negativeTotal);
     }
 }
