@@ -62,8 +62,8 @@ public class CommandsTests
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Empty(output);
         var lines = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Contains(lines, l => l.EndsWith("bad.yaml:4:22: 'epochs' must be between 1 and 10000, got 0", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.EndsWith("bad.yaml:7:26: unknown key 'bootstraps' in 'evaluation'; did you mean 'bootstrap'?", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith("bad.yaml:4:21: 'epochs' must be between 1 and 10000, got 0", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith("bad.yaml:7:25: unknown key 'bootstraps' in 'evaluation'; did you mean 'bootstrap'?", StringComparison.Ordinal));
         Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
     }
 
