@@ -38,7 +38,10 @@ public static class SuiteValidator
         ArgumentNullException.ThrowIfNull(catalog);
         if (!catalog[kind].TryGet(spec.Alias, out var registration))
         {
-            throw new SuiteException([new SuiteError(spec.Location, catalog[kind].UnknownAliasMessage(spec.Alias))]);
+            var note = catalog.Failures.Count == 0
+                ? string.Empty
+                : $"; note: {catalog.Failures.Count} plugin assembly(ies) failed to load ({string.Join(", ", catalog.Failures.Select(f => Path.GetFileName(f.AssemblyPath)))}), see eebench plugins";
+            throw new SuiteException([new SuiteError(spec.Location, catalog[kind].UnknownAliasMessage(spec.Alias) + note)]);
         }
 
         object options;
