@@ -65,22 +65,30 @@ public static class GroupAssembler
         return values;
     }
 
-    /// <summary>Spearman and Kendall of every proxy against efficiency, across methods and seeds.</summary>
-    public static IReadOnlyDictionary<string, CorrelationResult> Correlate(IReadOnlyList<MethodResult> methods, int resamples, int seed)
+    /// <summary>
+    /// Spearman and Kendall of every proxy against the efficiency score, across the global-threshold methods
+    /// of a group. <paramref name="pooled"/> false: one point per method, proxies and score averaged over seeds
+    /// (the headline: seed-to-seed model variance would otherwise swamp the differences between methods);
+    /// true: one point per (method, seed).
+    /// </summary>
+    public static IReadOnlyDictionary<string, CorrelationResult> Correlate(IReadOnlyList<MethodResult> methods, int resamples, int seed, bool pooled = false)
     {
         ArgumentNullException.ThrowIfNull(methods);
-        var ordered = methods
-            .OrderBy(m => m.Calibrator, StringComparer.Ordinal)
-            .ThenBy(m => m.FailurePredictor, StringComparer.Ordinal)
-            .ThenBy(m => m.ExitPolicy, StringComparer.Ordinal)
-            .ThenBy(m => m.Seed)
+        var points = methods
+            .Where(m => m.ExitPolicy == CellEvaluator.GlobalThreshold)
+            .GroupBy(m => pooled ? $"{m.Calibrator}\u0001{m.FailurePredictor}\u0001{m.Seed}" : $"{m.Calibrator}\u0001{m.FailurePredictor}")
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (Proxies: Average(g.Select(m => ProxyValues(m.Evaluation)).ToList()), Score: g.Average(m => m.Evaluation.Efficiency.Score)))
             .ToList();
-        var result = ProxyCorrelation.Compute(
-            ordered.Select(m => ProxyValues(m.Evaluation)).ToList(),
-            ordered.Select(m => m.Evaluation.Efficiency.Score).ToList(),
-            resamples,
-            seed);
+        var result = ProxyCorrelation.Compute(points.Select(p => p.Proxies).ToList(), points.Select(p => p.Score).ToList(), resamples, seed);
         return new SortedDictionary<string, CorrelationResult>(result.ToDictionary(), StringComparer.Ordinal);
+    }
+
+    private static IReadOnlyDictionary<string, double> Average(IReadOnlyList<IReadOnlyDictionary<string, double>> values)
+    {
+        // A proxy enters the average only where every seed defines it.
+        var keys = values.SelectMany(v => v.Keys).Distinct().Where(k => values.All(v => v.ContainsKey(k)));
+        return keys.ToDictionary(k => k, k => values.Average(v => v[k]));
     }
 
     private static EntryResult Summarise(string calibrator, string predictor, string policy, IReadOnlyList<MethodResult> seeds)

@@ -30,6 +30,7 @@ public sealed record GroupResult(
     IReadOnlyList<ExitInfo> Exits,
     IReadOnlyList<EntryResult> Entries,
     IReadOnlyDictionary<string, CorrelationResult> ProxyCorrelation,
+    IReadOnlyDictionary<string, CorrelationResult> ProxyCorrelationPooled,
     IReadOnlyList<CalibratorFit> CalibratorFits);
 
 /// <summary>One exit: cumulative cost and parameters.</summary>

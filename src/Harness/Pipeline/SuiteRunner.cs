@@ -101,6 +101,7 @@ public sealed class SuiteRunner(Suite suite, PluginCatalog catalog, RunOptions o
             exits,
             GroupAssembler.Rank(methods),
             GroupAssembler.Correlate(methods, suite.Evaluation.BootstrapResamples, suite.Seeds[0]),
+            GroupAssembler.Correlate(methods, suite.Evaluation.BootstrapResamples, suite.Seeds[0], pooled: true),
             fits.ToList());
 
     private (LogitsBundle Bundle, IReadOnlyList<ExitInfo> Exits) GetBundle(
