@@ -14,7 +14,8 @@ public static class SuiteLoader
     public static Suite Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var file = Path.GetRelativePath(Environment.CurrentDirectory, Path.GetFullPath(path));
+        // Name the file as the user wrote it, so editors and terminals can jump to file:line:col.
+        var file = path;
         if (!File.Exists(path))
         {
             throw new SuiteException([new SuiteError(new SourceLocation(file, 1, 1), "suite file not found")]);
