@@ -22,7 +22,11 @@ if [ "${EEBENCH_SKIP_BUILD:-0}" != 1 ]; then
   stamp="$root/artifacts/.build-stamp"
   if [ ! -f "$stamp" ] || [ -n "$(find "$root/src" "$root/plugins" "$root/build" "$root/Directory.Build.props" "$root/Directory.Build.targets" -newer "$stamp" -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name '*.sh' \) -print -quit)" ]; then
     echo "setup: building eebench (Release)" >&2
-    dotnet build "$root/src/Harness/Harness.csproj" -c Release -nologo -v q -tl:off "-clp:ErrorsOnly;NoSummary" >&2
+    log="$(mktemp)"
+    if ! dotnet build "$root/src/Harness/Harness.csproj" -c Release -nologo -v q -tl:off >"$log" 2>&1; then
+      cat "$log" >&2; rm -f "$log"; exit 1
+    fi
+    rm -f "$log"
     mkdir -p "$root/artifacts" && touch "$stamp"
   fi
 fi
