@@ -6,11 +6,11 @@ namespace EarlyExitBench.Harness.Cli;
 /// <summary>A Spectre.Console progress bar with the running loss; plain logs when the console is not interactive.</summary>
 internal sealed class ConsoleProgress : IProgressSink
 {
-    public T Track<T>(string title, Func<Action<int, int, double>, T> work)
+    public T Track<T>(string title, Func<Action<TrainingProgress>, T> work)
     {
         if (!AnsiConsole.Profile.Capabilities.Interactive || Console.IsErrorRedirected)
         {
-            return work((_, _, _) => { });
+            return work(_ => { });
         }
 
         T result = default!;
@@ -20,11 +20,11 @@ internal sealed class ConsoleProgress : IProgressSink
             .Start(ctx =>
             {
                 var task = ctx.AddTask(Markup.Escape(title));
-                result = work((done, total, loss) =>
+                result = work(p =>
                 {
-                    task.MaxValue = total;
-                    task.Value = done;
-                    task.Description = Markup.Escape($"{title}  loss {loss:F4}");
+                    task.MaxValue = p.Total;
+                    task.Value = p.Done;
+                    task.Description = Markup.Escape($"{title}  loss {p.Loss:F4}  acc {p.Accuracy:P1}");
                 });
             });
         return result;
@@ -35,9 +35,9 @@ internal sealed class ConsoleProgress : IProgressSink
 public sealed class NoProgress : IProgressSink
 {
     /// <inheritdoc />
-    public T Track<T>(string title, Func<Action<int, int, double>, T> work)
+    public T Track<T>(string title, Func<Action<TrainingProgress>, T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        return work((_, _, _) => { });
+        return work(_ => { });
     }
 }

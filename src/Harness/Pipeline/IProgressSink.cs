@@ -3,6 +3,6 @@ namespace EarlyExitBench.Harness.Pipeline;
 /// <summary>Shows progress of long phases (a Spectre.Console bar on a terminal, nothing in tests).</summary>
 public interface IProgressSink
 {
-    /// <summary>Runs <paramref name="work"/>, which reports (done, total, loss) as it goes.</summary>
-    T Track<T>(string title, Func<Action<int, int, double>, T> work);
+    /// <summary>Runs <paramref name="work"/>, which reports its progress as it goes.</summary>
+    T Track<T>(string title, Func<Action<TrainingProgress>, T> work);
 }

@@ -1,4 +1,5 @@
 using EarlyExitBench.Contracts;
+using EarlyExitBench.Harness.Pipeline;
 using EarlyExitBench.Harness.Suites;
 using Serilog;
 using TorchSharp;
@@ -22,7 +23,7 @@ public static class Trainer
     /// <param name="seed">Seed for shuffling.</param>
     /// <param name="device">Device.</param>
     /// <param name="logger">Logger.</param>
-    /// <param name="onBatch">Called after each batch with (batches done, batches total, running loss).</param>
+    /// <param name="onBatch">Called after each batch with the running loss and last-exit accuracy.</param>
     /// <param name="cancellationToken">Stops between batches.</param>
     public static IReadOnlyList<EpochSummary> Train(
         MultiExitModule model,
@@ -31,7 +32,7 @@ public static class Trainer
         int seed,
         Device device,
         ILogger logger,
-        Action<int, int, double>? onBatch,
+        Action<TrainingProgress>? onBatch,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -82,7 +83,8 @@ public static class Trainer
 
                 lossSum += value * indices.Length;
                 correct += logits[^1].argmax(1).eq(y).sum().item<long>();
-                onBatch?.Invoke(((epoch - 1) * batchesPerEpoch) + b + 1, recipe.Epochs * batchesPerEpoch, lossSum / ((b * recipe.BatchSize) + indices.Length));
+                var seen = (b * recipe.BatchSize) + indices.Length;
+                onBatch?.Invoke(new TrainingProgress(((epoch - 1) * batchesPerEpoch) + b + 1, recipe.Epochs * batchesPerEpoch, lossSum / seen, (double)correct / seen));
             }
 
             var summary = new EpochSummary(epoch, lossSum / train.Count, (double)correct / train.Count);
