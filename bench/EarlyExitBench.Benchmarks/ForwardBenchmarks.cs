@@ -9,9 +9,9 @@ namespace EarlyExitBench.Benchmarks;
 /// <summary>
 /// Cumulative forward latency of branchy-lenet (channels 16/32/64, head grid 4, Fashion-MNIST shape) to each exit:
 /// blocks and heads 0..k on one batch, eval mode, no gradients, one dispose scope per call as the harness does.
-/// Torch threads: <c>EEBENCH_THREADS</c> if set, else libtorch's default.
+/// Torch threads: <c>EEBENCH_THREADS</c> if set, else libtorch's default. Runs in process (see <see cref="InProcessShortRunConfig"/>).
 /// </summary>
-[ShortRunJob]
+[Config(typeof(InProcessShortRunConfig))]
 public class ForwardBenchmarks
 {
     private MultiExitModule _model = null!;

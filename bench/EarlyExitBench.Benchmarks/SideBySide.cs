@@ -51,7 +51,7 @@ internal static class SideBySide
         using (var bias = randn(32))
         using (var noGrad = no_grad())
         {
-            results["conv_b64_ms"] = RepeatTimer.Measure(() => nn.functional.conv2d(x, w, bias, padding: 1).Dispose(), settings, CPU).MedianMs;
+            results["conv_b64_ms"] = RepeatTimer.Measure(() => nn.functional.conv2d(x, w, bias, padding: [1, 1]).Dispose(), settings, CPU).MedianMs;
         }
 
         // Tensor creation from managed bytes: normalise 128 images and copy them into a tensor.

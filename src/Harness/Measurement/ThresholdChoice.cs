@@ -16,14 +16,14 @@ public static class ThresholdChoice
     /// samples on the test split, but is as far as possible from every score, so float noise in a differently batched
     /// forward pass cannot move a sample across it.
     /// </summary>
-    /// <param name="points">An <see cref="ExitSweep.Sweep"/> result (thresholds strictly decreasing, first +∞).</param>
+    /// <param name="points">A whole <see cref="ExitSweep.Sweep"/> result (thresholds strictly decreasing, first +∞), not only its Pareto front.</param>
     /// <returns>The chosen thresholds, budgets first.</returns>
     public static IReadOnlyList<ChosenThreshold> FromSweep(IReadOnlyList<OperatingPoint> points)
     {
         ArgumentNullException.ThrowIfNull(points);
-        if (points.Count == 0)
+        if (points.Count == 0 || !double.IsPositiveInfinity(points[0].Threshold))
         {
-            throw new ArgumentException("The sweep has no points.", nameof(points));
+            throw new ArgumentException("Expected a whole ExitSweep.Sweep result, whose first point (τ = +∞) gives the last exit's accuracy; a Pareto front may lack it.", nameof(points));
         }
 
         var front = Efficiency.ParetoFront(points);

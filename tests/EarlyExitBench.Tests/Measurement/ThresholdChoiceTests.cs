@@ -69,4 +69,10 @@ public class ThresholdChoiceTests
 
         Assert.Equal(["flops_50", "flops_75", "matched_accuracy"], chosen.Select(c => c.Label));
     }
+
+    [Fact]
+    public void RejectsAParetoFrontWithoutTheNoExitPoint()
+    {
+        Assert.Throws<ArgumentException>(() => ThresholdChoice.FromSweep(Points.Skip(1).ToList()));
+    }
 }
