@@ -4,7 +4,8 @@ namespace EarlyExitBench.Benchmarks;
 
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project bench/EarlyExitBench.Benchmarks -- --filter '*'</c> for
-/// BenchmarkDotNet, or <c>-- side-by-side [options]</c> for the TorchSharp half of <c>bench/side-by-side.sh</c>.
+/// BenchmarkDotNet, <c>-- side-by-side [options]</c> for the TorchSharp half of <c>bench/side-by-side.sh</c>, or
+/// <c>-- measure-cell [options]</c> for wall-clock early exit on Fashion-MNIST end to end.
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -14,6 +15,11 @@ public static class BenchmarkProgram
         if (args.Length > 0 && args[0] == "side-by-side")
         {
             return SideBySide.Run(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "measure-cell")
+        {
+            return MeasureCellDemo.Run(args[1..]);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);

@@ -81,6 +81,11 @@ internal static class SideBySide
             using var scope = NewDisposeScope();
             var (images, y) = Batches.Make(train, indices.AsSpan(step * TrainBatch % (count - TrainBatch), TrainBatch), CPU);
             lastLoss = TrainStep(model, optimizer, loss, images, y);
+            if (step == 0)
+            {
+                // Includes one-time costs: JIT of the managed code paths, first-use kernel and allocator set-up.
+                results["train_first_step_ms"] = watch.Elapsed.TotalMilliseconds;
+            }
         }
 
         results["train_total_s"] = watch.Elapsed.TotalSeconds;
