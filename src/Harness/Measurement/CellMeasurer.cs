@@ -62,15 +62,23 @@ public static class CellMeasurer
 
             using var scope = NewDisposeScope();
             var batches = MakeBatches(test, samples, batchSize, device);
-            var (_, reference) = MeasureDynamic(model, batches, never, samples, settings, device, cancellationToken);
+            var (_, fullPass) = Pass(model, batches, never, samples);
+            var reference = RepeatTimer.Measure(fullPass, settings, device, cancellationToken);
             full.Add(new FullNetworkTiming(batchSize, reference.MedianMs / samples, reference));
+            var done = new Dictionary<double, ThresholdMeasurement>();
             foreach (var threshold in thresholds)
             {
-                var (result, time) = MeasureDynamic(model, batches, never with { Threshold = threshold.Threshold }, samples, settings, device, cancellationToken);
+                if (done.TryGetValue(threshold.Threshold, out var same))
+                {
+                    measured.Add(same with { Label = threshold.Label, SweepRelativeFlops = threshold.SweepRelativeFlops });
+                    continue;
+                }
+
+                var (result, pass) = Pass(model, batches, never with { Threshold = threshold.Threshold }, samples);
+                var (_, time, relativeTime, spread) = RepeatTimer.MeasurePaired(fullPass, pass, settings, device, cancellationToken);
                 var relativeFlops = result.RelativeCost(exitCosts);
-                var relativeTime = time.MedianMs / reference.MedianMs;
                 double? ratio = 1 - relativeFlops > 1e-9 ? (1 - relativeTime) / (1 - relativeFlops) : null;
-                measured.Add(new ThresholdMeasurement(
+                var record = new ThresholdMeasurement(
                     threshold.Label,
                     threshold.Threshold,
                     batchSize,
@@ -80,14 +88,17 @@ public static class CellMeasurer
                     result.ExitCounts(exitCosts.Length),
                     time.MedianMs / samples,
                     relativeTime,
+                    spread,
                     ratio,
-                    time));
+                    time);
+                done[threshold.Threshold] = record;
+                measured.Add(record);
             }
         }
 
         var protocol = string.Create(
             CultureInfo.InvariantCulture,
-            $"Stopwatch wall-clock ({(device.type == DeviceType.CUDA ? "CUDA synchronised before each clock read" : "CPU")}); {settings.WarmupRepeats} warm-up runs, then timed repeats of at least {settings.MinRepeatMilliseconds} ms until IQR/median <= {settings.TargetRelativeIqr} (at least {settings.MinRepeats}, at most {settings.MaxRepeats} repeats or {settings.MaxSecondsPerMeasurement} s); medians reported. Inputs are made before timing. Exit latency runs blocks and heads 0..k; dynamic inference computes the calibrator and score online on the still-running samples; full_network is the same code with no early exit.");
+            $"Stopwatch wall-clock ({(device.type == DeviceType.CUDA ? "CUDA synchronised before each clock read" : "CPU")}); {settings.WarmupRepeats} warm-up runs, then timed repeats of at least {settings.MinRepeatMilliseconds} ms until IQR/median <= {settings.TargetRelativeIqr} (at least {settings.MinRepeats}, at most {settings.MaxRepeats} repeats or {settings.MaxSecondsPerMeasurement} s); medians reported. Inputs are made before timing. Exit latency runs blocks and heads 0..k; dynamic inference computes the calibrator and score online on the still-running samples; full_network is the same code with no early exit; relative_time is the median of per-repeat ratios with the full network's repeats interleaved.");
         return new CellMeasurement(device.ToString(), get_num_threads(), samples, protocol, settings, latencies, full, measured);
     }
 
@@ -148,11 +159,11 @@ public static class CellMeasurer
         return batches;
     }
 
-    private static (DynamicResult Result, TimingStats Time) MeasureDynamic(
-        MultiExitModule model, List<Tensor> batches, ExitRule rule, int samples, MeasurementSettings settings, Device device, CancellationToken cancellationToken)
+    /// <summary>One pass of dynamic inference over the prepared batches; every pass makes the same decisions into the result.</summary>
+    private static (DynamicResult Result, Action Pass) Pass(MultiExitModule model, List<Tensor> batches, ExitRule rule, int samples)
     {
         var result = new DynamicResult(new int[samples], new int[samples], new double[samples]);
-        void Pass()
+        return (result, () =>
         {
             var start = 0;
             foreach (var batch in batches)
@@ -161,10 +172,6 @@ public static class CellMeasurer
                 DynamicInference.RunBatch(model, batch, rule, result.Exits.AsSpan(start, count), result.Predictions.AsSpan(start, count), result.Scores.AsSpan(start, count));
                 start += count;
             }
-        }
-
-        // Every pass makes the same decisions, so the result of the last one is the result.
-        var time = RepeatTimer.Measure(Pass, settings, device, cancellationToken);
-        return (result, time);
+        });
     }
 }

@@ -9,10 +9,12 @@ namespace EarlyExitBench.Harness.Measurement;
 /// <param name="Accuracy">Accuracy of dynamic inference on the timed samples.</param>
 /// <param name="ExitCounts">Samples that stopped at each exit, exit 1 first.</param>
 /// <param name="MsPerSample">Median milliseconds per pass divided by the samples in the pass.</param>
-/// <param name="RelativeTime">Median time / the full network's median time (<see cref="FullNetworkTiming"/>), same batch size.</param>
+/// <param name="RelativeTime">Median over paired repeats of time / the full network's time (<see cref="FullNetworkTiming"/>), same batch
+/// size, the two interleaved so that drifts in machine speed cancel.</param>
+/// <param name="RelativeTimeRelativeIqr">IQR / median of those per-repeat ratios.</param>
 /// <param name="TimeSavedPerFlopSaved">(1 − relative time) / (1 − relative FLOPs): 1 means time falls exactly as FLOPs do, the
 /// physical limit; null when no FLOPs are saved.</param>
-/// <param name="Time">Milliseconds per pass over the timed samples.</param>
+/// <param name="Time">Milliseconds per pass over the timed samples (from the paired repeats).</param>
 public sealed record ThresholdMeasurement(
     string Label,
     double Threshold,
@@ -23,5 +25,6 @@ public sealed record ThresholdMeasurement(
     IReadOnlyList<int> ExitCounts,
     double MsPerSample,
     double RelativeTime,
+    double RelativeTimeRelativeIqr,
     double? TimeSavedPerFlopSaved,
     TimingStats Time);

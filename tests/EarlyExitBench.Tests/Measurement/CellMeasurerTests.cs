@@ -56,8 +56,8 @@ public class CellMeasurerTests(TrainedLeNet fixture) : IClassFixture<TrainedLeNe
             Assert.Equal(run.RelativeCost(costs), t.RelativeFlops, 12);
             Assert.Equal(run.Accuracy(subset.Labels), t.Accuracy, 12);
 
-            var full = measurement.FullNetwork.Single(f => f.BatchSize == t.BatchSize);
-            Assert.Equal(t.Time.MedianMs / full.Time.MedianMs, t.RelativeTime, 12);
+            Assert.True(t.RelativeTime > 0 && double.IsFinite(t.RelativeTime));
+            Assert.True(t.RelativeTimeRelativeIqr >= 0);
             if (t.RelativeFlops < 1)
             {
                 Assert.Equal((1 - t.RelativeTime) / (1 - t.RelativeFlops), t.TimeSavedPerFlopSaved!.Value, 12);

@@ -66,6 +66,20 @@ public class RepeatTimerTests
     }
 
     [Fact]
+    public void PairedTimingInterleavesBothOperations()
+    {
+        var (reference, candidate) = (0, 0);
+        var settings = new MeasurementSettings { WarmupRepeats = 1, MinRepeats = 3, MaxRepeats = 5, MinRepeatMilliseconds = 0, MaxSecondsPerMeasurement = 10 };
+
+        var (r, c, ratio, spread) = RepeatTimer.MeasurePaired(() => { reference++; Thread.SpinWait(2000); }, () => { candidate++; Thread.SpinWait(1000); }, settings, CPU);
+
+        Assert.Equal(r.Repeats, c.Repeats);
+        Assert.InRange(r.Repeats, 3, 5);
+        Assert.Equal((1 + r.Repeats, 1 + c.Repeats), (reference, candidate));
+        Assert.True(ratio > 0 && double.IsFinite(ratio) && spread >= 0);
+    }
+
+    [Fact]
     public void RejectsUnusableSettings()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => RepeatTimer.Measure(() => { }, new MeasurementSettings { MinRepeats = 5, MaxRepeats = 4 }, CPU));
