@@ -2,8 +2,27 @@ using BenchmarkDotNet.Running;
 
 namespace EarlyExitBench.Benchmarks;
 
-/// <summary>Entry point: <c>dotnet run -c Release --project bench/EarlyExitBench.Benchmarks -- --filter '*'</c>.</summary>
+/// <summary>
+/// Entry point: <c>dotnet run -c Release --project bench/EarlyExitBench.Benchmarks -- --filter '*'</c> for
+/// BenchmarkDotNet, <c>-- side-by-side [options]</c> for the TorchSharp half of <c>bench/side-by-side.sh</c>, or
+/// <c>-- measure-cell [options]</c> for wall-clock early exit on Fashion-MNIST end to end.
+/// </summary>
 public static class BenchmarkProgram
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+    public static int Main(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length > 0 && args[0] == "side-by-side")
+        {
+            return SideBySide.Run(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "measure-cell")
+        {
+            return MeasureCellDemo.Run(args[1..]);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+        return 0;
+    }
 }
