@@ -65,8 +65,11 @@ public sealed record FailureRecord(string Cell, int Seed, string Kind, string Pl
 /// <summary>Where the numbers were made; excluded from determinism comparisons.</summary>
 public sealed record EnvironmentInfo(string Machine, string Os, int ProcessorCount, string Runtime, string TorchSharp, string Device, int TorchThreads, string Started, string CommandLine);
 
-/// <summary>Wall-clock seconds per phase; excluded from determinism comparisons.</summary>
-public sealed record TimingInfo(double TotalSeconds, IReadOnlyList<PhaseTiming> Phases);
+/// <summary>Wall-clock seconds per phase and measured dynamic inference; excluded from determinism comparisons.</summary>
+public sealed record TimingInfo(double TotalSeconds, IReadOnlyList<PhaseTiming> Phases, IReadOnlyList<MeasurementRecord> Measurements);
+
+/// <summary>Real dynamic inference of one method in one cell: latency per exit and time saved vs FLOPs saved.</summary>
+public sealed record MeasurementRecord(string Cell, string Calibrator, string FailurePredictor, EarlyExitBench.Harness.Measurement.CellMeasurement Measurement);
 
 /// <summary>Seconds one phase of one cell took.</summary>
 public sealed record PhaseTiming(string Cell, string Phase, double Seconds, bool Cached);

@@ -37,6 +37,6 @@ public static class BundleEvaluation
             new EnvironmentInfo(Environment.MachineName, System.Runtime.InteropServices.RuntimeInformation.OSDescription, Environment.ProcessorCount,
                 System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription, typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString() ?? "?", "cpu", 0,
                 DateTimeOffset.UtcNow.ToString("O"), commandLine),
-            new TimingInfo(Math.Round(watch.Elapsed.TotalSeconds, 3), [new PhaseTiming(cell, "evaluate", Math.Round(watch.Elapsed.TotalSeconds, 3), false)]));
+            new TimingInfo(Math.Round(watch.Elapsed.TotalSeconds, 3), [new PhaseTiming(cell, "evaluate", Math.Round(watch.Elapsed.TotalSeconds, 3), false)], []));
     }
 }

@@ -42,7 +42,7 @@ public sealed class CellEvaluator(ILogger logger)
             MultiExitOutputs validation, test;
             try
             {
-                (validation, test, var parameters) = Calibrate(bundle, calibrator, cell, seed, cancellationToken);
+                (validation, test, var parameters, _) = Calibrate(bundle, calibrator, cell, seed, cancellationToken);
                 fits.Add(new CalibratorFit(calibrator.Label, seed, parameters));
             }
             catch (PluginFailure failure)
@@ -95,9 +95,25 @@ public sealed class CellEvaluator(ILogger logger)
         return new CellResult(methods, failures, fits);
     }
 
-    private (MultiExitOutputs Validation, MultiExitOutputs Test, IReadOnlyList<IReadOnlyDictionary<string, double>> Parameters) Calibrate(
+    /// <summary>
+    /// Fits one method exactly as <see cref="Evaluate"/> does and returns what dynamic inference needs: the fitted
+    /// calibrator of each exit, the fitted scorer, and the test scores and correctness for the threshold sweep.
+    /// </summary>
+    public (IReadOnlyList<IFittedCalibrator> Calibrators, IConfidenceScorer Scorer, IReadOnlyList<double[]> TestScores, IReadOnlyList<bool[]> TestCorrect) FitMethod(
+        LogitsBundle bundle, ResolvedPlugin calibrator, ResolvedPlugin predictor, string cell, int seed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        var (validation, test, _, fitted) = Calibrate(bundle, calibrator, cell, seed, cancellationToken);
+        var rawTest = new MultiExitOutputs(bundle.TestLogits, bundle.TestLogits.Select(l => Probabilities.Softmax(l)).ToList());
+        var (scorer, scores, _) = Score(bundle, predictor, validation, test, rawTest, cell, seed, cancellationToken);
+        var correct = test.Probabilities.Select(p => Predictions(p).Select((c, i) => c == bundle.TestLabels[i]).ToArray()).ToList();
+        return (fitted, scorer, scores, correct);
+    }
+
+    private (MultiExitOutputs Validation, MultiExitOutputs Test, IReadOnlyList<IReadOnlyDictionary<string, double>> Parameters, IReadOnlyList<IFittedCalibrator> Fitted) Calibrate(
         LogitsBundle bundle, ResolvedPlugin plugin, string cell, int seed, CancellationToken cancellationToken)
     {
+        var fittedPerExit = new List<IFittedCalibrator>();
         var validation = new List<ClassMatrix>();
         var test = new List<ClassMatrix>();
         var parameters = new List<IReadOnlyDictionary<string, double>>();
@@ -108,9 +124,10 @@ public sealed class CellEvaluator(ILogger logger)
             validation.Add(CheckProbabilities(Guard("calibrator", plugin.Label, $"apply (exit {k + 1}, validation)", () => fitted.Apply(bundle.ValidationLogits[k])), bundle.ValidationLogits[k], plugin.Label, k));
             test.Add(CheckProbabilities(Guard("calibrator", plugin.Label, $"apply (exit {k + 1}, test)", () => fitted.Apply(bundle.TestLogits[k])), bundle.TestLogits[k], plugin.Label, k));
             parameters.Add(new SortedDictionary<string, double>(fitted.Parameters.ToDictionary(), StringComparer.Ordinal));
+            fittedPerExit.Add(fitted);
         }
 
-        return (new MultiExitOutputs(bundle.ValidationLogits, validation), new MultiExitOutputs(bundle.TestLogits, test), parameters);
+        return (new MultiExitOutputs(bundle.ValidationLogits, validation), new MultiExitOutputs(bundle.TestLogits, test), parameters, fittedPerExit);
     }
 
     /// <summary>The built-in exit policy: one global threshold, swept over every distinct score.</summary>

@@ -3,7 +3,9 @@ using System.Runtime.InteropServices;
 using EarlyExitBench.Contracts;
 using EarlyExitBench.Harness.Bundles;
 using EarlyExitBench.Harness.Data;
+using EarlyExitBench.Harness.Evaluation;
 using EarlyExitBench.Harness.Leaderboard;
+using EarlyExitBench.Harness.Measurement;
 using EarlyExitBench.Harness.Plugins;
 using EarlyExitBench.Harness.Suites;
 using EarlyExitBench.Harness.Training;
@@ -21,6 +23,7 @@ public sealed class SuiteRunner(Suite suite, PluginCatalog catalog, RunOptions o
 {
     private readonly List<PhaseTiming> _timings = [];
     private readonly List<FailureRecord> _failures = [];
+    private readonly List<MeasurementRecord> _measurements = [];
     private readonly Stopwatch _total = Stopwatch.StartNew();
     private readonly string _started = DateTimeOffset.UtcNow.ToString("O");
 
@@ -70,6 +73,10 @@ public sealed class SuiteRunner(Suite suite, PluginCatalog catalog, RunOptions o
                         methods.AddRange(result.Methods);
                         fits.AddRange(result.Fits);
                         _failures.AddRange(result.Failures);
+                        if (suite.Measurement.Enabled && result.Methods.Count > 0)
+                        {
+                            Time(cell, "measure", false, () => Measure(cache, cell, splits, split, datasetSpec, architecture, seed, bundle, result.Methods, calibrators, predictors, device, cancellationToken));
+                        }
                     }
                     catch (PluginFailure failure)
                     {
@@ -107,7 +114,14 @@ public sealed class SuiteRunner(Suite suite, PluginCatalog catalog, RunOptions o
     private (LogitsBundle Bundle, IReadOnlyList<ExitInfo> Exits) GetBundle(
         ModelCache cache, string cell, DatasetSplits splits, DataSplit split, DatasetSpec datasetSpec, ResolvedPlugin architecture, int seed, Device device, CancellationToken cancellationToken)
     {
-        var key = ModelCache.Key(new
+        var key = CacheKey(splits, datasetSpec, architecture, seed);
+        var checkpoint = cache.Checkpoint(key);
+        var bundlePath = cache.Bundle(key);
+        return GetBundle(key, checkpoint, bundlePath, cell, splits, split, architecture, seed, device, cancellationToken);
+    }
+
+    private string CacheKey(DatasetSplits splits, DatasetSpec datasetSpec, ResolvedPlugin architecture, int seed) =>
+        ModelCache.Key(new
         {
             architecture = architecture.Registration.Alias,
             architecture_assembly = architecture.Registration.Assembly,
@@ -118,9 +132,10 @@ public sealed class SuiteRunner(Suite suite, PluginCatalog catalog, RunOptions o
             recipe = suite.Training,
             seed,
         });
-        var checkpoint = cache.Checkpoint(key);
-        var bundlePath = cache.Bundle(key);
 
+    private (LogitsBundle Bundle, IReadOnlyList<ExitInfo> Exits) GetBundle(
+        string key, string checkpoint, string bundlePath, string cell, DatasetSplits splits, DataSplit split, ResolvedPlugin architecture, int seed, Device device, CancellationToken cancellationToken)
+    {
         manual_seed(seed);
         using var model = Guard("architecture", architecture.Label, "build", () => architecture.Create<IEarlyExitArchitecture>(logger, cell, seed).Build(split.Train.Input));
         var exits = ExitInfos(model);
@@ -156,6 +171,50 @@ public sealed class SuiteRunner(Suite suite, PluginCatalog catalog, RunOptions o
         BundleFile.Write(bundlePath, bundle);
         logger.Information("{Cell}: test accuracy per exit {Accuracy}", cell, string.Join(", ", bundle.TestLogits.Select(l => Accuracy(l, bundle.TestLabels).ToString("P2", System.Globalization.CultureInfo.InvariantCulture))));
         return (bundle, exits);
+    }
+
+    /// <summary>
+    /// Times real dynamic inference for one method of the cell (the suite's choice, else the best-ranked
+    /// global-threshold method) at the thresholds giving 25/50/75% of the FLOPs and at matched accuracy.
+    /// </summary>
+    private void Measure(
+        ModelCache cache, string cell, DatasetSplits splits, DataSplit split, DatasetSpec datasetSpec, ResolvedPlugin architecture, int seed,
+        LogitsBundle bundle, IReadOnlyList<MethodResult> methods, IReadOnlyList<ResolvedPlugin> calibrators, IReadOnlyList<ResolvedPlugin> predictors,
+        Device device, CancellationToken cancellationToken)
+    {
+        var spec = suite.Measurement;
+        var best = GroupAssembler.Rank(methods.Where(m => m.ExitPolicy == CellEvaluator.GlobalThreshold))[0];
+        var calibrator = calibrators.FirstOrDefault(c => c.Label == (spec.Calibrator ?? best.Calibrator));
+        var predictor = predictors.FirstOrDefault(p => p.Label == (spec.FailurePredictor ?? best.FailurePredictor));
+        if (calibrator is null || predictor is null)
+        {
+            logger.Warning("{Cell}: measurement.calibrator/failure_predictor must name a calibrator and a failure predictor of the suite; skipping measurement", cell);
+            return;
+        }
+
+        var checkpoint = cache.Checkpoint(CacheKey(splits, datasetSpec, architecture, seed));
+        if (!File.Exists(checkpoint))
+        {
+            logger.Warning("{Cell}: no checkpoint at {Path} (only its logits are cached); run with --no-cache to measure", cell, checkpoint);
+            return;
+        }
+
+        var (fitted, scorer, scores, correct) = new CellEvaluator(logger).FitMethod(bundle, calibrator, predictor, cell, seed, cancellationToken);
+        var thresholds = ThresholdChoice.FromSweep(ExitSweep.Sweep(scores, correct, bundle.ExitCost));
+        manual_seed(seed);
+        using var model = Guard("architecture", architecture.Label, "build", () => architecture.Create<IEarlyExitArchitecture>(logger, cell, seed).Build(split.Test.Input));
+        model.to(device);
+        model.load(checkpoint);
+        var settings = new MeasurementSettings { Samples = spec.Samples, BatchSizes = spec.BatchSizes, MaxSecondsPerMeasurement = spec.MaxSeconds };
+        logger.Information("{Cell}: measuring dynamic inference of {Calibrator}+{Predictor} at batch sizes {Batches}", cell, calibrator.Label, predictor.Label, string.Join(", ", spec.BatchSizes));
+        var measurement = Guard("failure predictor", predictor.Label, "dynamic inference", () => CellMeasurer.MeasureCell(model, split.Test, fitted, scorer, thresholds, settings, device, cancellationToken));
+        _measurements.Add(new MeasurementRecord(cell, calibrator.Label, predictor.Label, measurement));
+        foreach (var t in measurement.Thresholds)
+        {
+            logger.Information(
+                "{Cell}: batch {Batch} {Label}: relative FLOPs {Flops:F3}, relative time {Time:F3}, time saved / FLOPs saved {Ratio}",
+                cell, t.BatchSize, t.Label, t.RelativeFlops, t.RelativeTime, t.TimeSavedPerFlopSaved?.ToString("F2", System.Globalization.CultureInfo.InvariantCulture) ?? "n/a");
+        }
     }
 
     /// <summary>Cumulative cost and parameters per exit from the architecture's analytic stage costs.</summary>
@@ -214,7 +273,7 @@ public sealed class SuiteRunner(Suite suite, PluginCatalog catalog, RunOptions o
             get_num_threads(),
             _started,
             options.CommandLine),
-        new TimingInfo(Math.Round(_total.Elapsed.TotalSeconds, 3), _timings.ToList()));
+        new TimingInfo(Math.Round(_total.Elapsed.TotalSeconds, 3), _timings.ToList(), _measurements.ToList()));
 
     private static readonly System.Text.Json.JsonSerializerOptions CompactJson = new() { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower };
 

@@ -15,6 +15,7 @@ namespace EarlyExitBench.Harness.Suites;
 /// <param name="FailurePredictors">Failure predictors to compare.</param>
 /// <param name="ExitPolicies">Exit policies besides the built-in global threshold.</param>
 /// <param name="Evaluation">Evaluation settings.</param>
+/// <param name="Measurement">Wall-clock measurement settings.</param>
 public sealed record Suite(
     string Name,
     string SourcePath,
@@ -29,4 +30,5 @@ public sealed record Suite(
     IReadOnlyList<PluginSpec> Calibrators,
     IReadOnlyList<PluginSpec> FailurePredictors,
     IReadOnlyList<PluginSpec> ExitPolicies,
-    EvaluationSpec Evaluation);
+    EvaluationSpec Evaluation,
+    MeasurementSpec Measurement);

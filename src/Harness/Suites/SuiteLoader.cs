@@ -83,6 +83,7 @@ public static class SuiteLoader
         var predictors = ReadList(map, "failure_predictors", required: false, node => ReadPlugin(node, file, errors, "failure predictor"));
         var policies = ReadList(map, "exit_policies", required: false, node => ReadPlugin(node, file, errors, "exit policy"));
         var evaluation = ReadEvaluation(map, file, errors);
+        var measurement = ReadMeasurement(map, file, errors);
         map.RejectUnknownKeys("the suite");
 
         if (calibrators.Count == 0)
@@ -103,7 +104,7 @@ public static class SuiteLoader
             throw new SuiteException(errors.OrderBy(e => e.Location.Line).ThenBy(e => e.Location.Column).ToList());
         }
 
-        return new Suite(name!, file, seeds, device, threads, output, pluginDirs, datasets, architectures, training!, calibrators, predictors, policies, evaluation!);
+        return new Suite(name!, file, seeds, device, threads, output, pluginDirs, datasets, architectures, training!, calibrators, predictors, policies, evaluation!, measurement);
     }
 
     private static string Article(string word) => "aeiou".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";
@@ -283,6 +284,55 @@ public static class SuiteLoader
     {
         map.Error(node, "each of 'exit_weights' must be a non-negative number");
         return 1;
+    }
+
+    private static MeasurementSpec ReadMeasurement(YamlMapping parent, string file, List<SuiteError> errors)
+    {
+        var node = parent.Get("measurement");
+        var defaults = MeasurementSpec.Disabled;
+        if (node is null)
+        {
+            return defaults;
+        }
+
+        if (node is not YamlMappingNode mapping)
+        {
+            parent.Error(node, "'measurement' must be a mapping");
+            return defaults;
+        }
+
+        var map = new YamlMapping(mapping, file, errors);
+        var enabled = map.String("enabled", "true") switch
+        {
+            "true" or "True" or "yes" => true,
+            "false" or "False" or "no" => false,
+            var other => Invalid(map, "enabled", $"'enabled' must be true or false, got '{other}'"),
+        };
+        var batchSizes = defaults.BatchSizes;
+        if (map.Sequence("batch_sizes") is { } nodes)
+        {
+            batchSizes = nodes.Select(n => map.ToInt(n, "batch_sizes", 1, 1 << 16)).OfType<int>().ToList();
+            if (nodes.Count == 0)
+            {
+                map.Error(map.Get("batch_sizes")!, "'batch_sizes' must list at least one batch size");
+            }
+        }
+
+        var spec = new MeasurementSpec(
+            enabled,
+            map.Int("samples", defaults.Samples, 1, 1_000_000)!.Value,
+            batchSizes,
+            map.Double("max_seconds", defaults.MaxSeconds, 0.01, 3600),
+            map.String("calibrator"),
+            map.String("failure_predictor"));
+        map.RejectUnknownKeys("'measurement'");
+        return spec;
+    }
+
+    private static bool Invalid(YamlMapping map, string key, string message)
+    {
+        map.Error(map.Get(key)!, message);
+        return false;
     }
 
     private static EvaluationSpec? ReadEvaluation(YamlMapping parent, string file, List<SuiteError> errors)

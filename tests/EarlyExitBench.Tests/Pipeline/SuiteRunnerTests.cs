@@ -12,7 +12,7 @@ namespace EarlyExitBench.Tests.Pipeline;
 /// <summary>The whole pipeline on a tiny synthetic dataset in the Fashion-MNIST file format.</summary>
 public class SuiteRunnerTests
 {
-    private static (Suite Suite, PluginCatalog Catalog) Tiny(string dataDir, string calibrators = "[identity, temperature]", string predictors = "[msp, entropy]", string policies = "[]")
+    private static (Suite Suite, PluginCatalog Catalog) Tiny(string dataDir, string calibrators = "[identity, temperature]", string predictors = "[msp, entropy]", string policies = "[]", string measurement = "{enabled: false}")
     {
         var text = $"""
             name: tiny
@@ -32,6 +32,7 @@ public class SuiteRunnerTests
             failure_predictors: {predictors}
             exit_policies: {policies}
             evaluation: {"{"} bootstrap: 50 {"}"}
+            measurement: {measurement}
             """;
         var suite = SuiteLoader.Parse(text, "tiny.yaml", dataDir);
         var catalog = PluginHost.Load([TestPaths.Plugins, TestPaths.TestPlugin("Faulty")], Loggers.Silent, BuiltInDatasets.Register);
@@ -110,6 +111,25 @@ public class SuiteRunnerTests
         var entry = Assert.Single(Assert.Single(document.Groups).Entries);
         Assert.Equal(("identity", "msp"), (entry.Calibrator, entry.FailurePredictor));
         Assert.True(File.Exists(Path.Combine(dir, "out", "leaderboard.json")));
+    }
+
+    [Fact]
+    public void MeasuresDynamicInferenceOfTheBestMethodIntoTheTimingSection()
+    {
+        var dir = TestPaths.TempDirectory();
+        var data = SyntheticIdx.Write(Path.Combine(dir, "data"), train: 750, test: 200);
+        var (suite, catalog) = Tiny(data, measurement: "{samples: 40, batch_sizes: [1, 16], max_seconds: 0.05}");
+
+        var document = Run(suite, catalog, Path.Combine(dir, "cache"), Path.Combine(dir, "out"));
+
+        var record = Assert.Single(document.Timing.Measurements);
+        var best = document.Groups[0].Entries.First(e => e.ExitPolicy == CellEvaluator.GlobalThreshold);
+        Assert.Equal((best.Calibrator, best.FailurePredictor), (record.Calibrator, record.FailurePredictor));
+        Assert.Equal(40, record.Measurement.Samples);
+        Assert.Equal([1, 16], record.Measurement.FullNetwork.Select(f => f.BatchSize));
+        Assert.Contains(record.Measurement.Thresholds, t => t.Label == "matched_accuracy" && t.BatchSize == 16);
+        Assert.All(record.Measurement.Thresholds, t => Assert.InRange(t.RelativeFlops, 0, 1));
+        Assert.Contains(document.Timing.Phases, p => p.Phase == "measure");
     }
 
     private static string WithoutRunSections(string path)
