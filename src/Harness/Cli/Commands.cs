@@ -121,6 +121,7 @@ public static class Commands
                 var leaderboard = Path.Combine(runner.OutputDirectory, "leaderboard.json");
                 PrintSummary(stdout, document);
                 stdout.WriteLine($"leaderboard: {leaderboard}");
+                WriteReport(stdout, document, runner.OutputDirectory, logger);
                 if (document.Failures.Count > 0)
                 {
                     stdout.WriteLine($"{document.Failures.Count} plugin call(s) failed; see 'failures' in the leaderboard and {logFile}");
@@ -161,6 +162,7 @@ public static class Commands
             LeaderboardWriter.Write(path, document);
             PrintSummary(stdout, document);
             stdout.WriteLine($"leaderboard: {path}");
+            WriteReport(stdout, document, parse.GetValue(outDir)!, logger);
             return document.Failures.Count > 0 ? ExitCodes.PartialFailure : ExitCodes.Ok;
         }));
         return command;
@@ -268,6 +270,19 @@ public static class Commands
             }
 
             Render(stdout, table);
+        }
+    }
+
+    private static void WriteReport(TextWriter stdout, LeaderboardDocument document, string directory, ILogger logger)
+    {
+        try
+        {
+            stdout.WriteLine($"report: {Reporting.ReportWriter.Write(document, directory)}");
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The leaderboard is already written; a report that fails (e.g. no fonts for plots) must not lose it.
+            logger.Warning("Could not write the report in {Directory}: {Message}", directory, ex.Message);
         }
     }
 

@@ -72,6 +72,15 @@ public class SuiteRunnerTests
         Assert.Contains("ece@exit1", group.ProxyCorrelation.Keys);
         var temperature = Assert.Single(group.CalibratorFits, f => f.Calibrator == "temperature");
         Assert.All(temperature.PerExit, p => Assert.True(p["temperature"] > 0));
+
+        var report = File.ReadAllText(EarlyExitBench.Harness.Reporting.ReportWriter.Write(document, Path.Combine(dir, "out")));
+        Assert.Contains($"| 1 | {group.Entries[0].Calibrator} | {group.Entries[0].FailurePredictor} |", report, StringComparison.Ordinal);
+        foreach (var png in new[] { "fashion-mnist__branchy-lenet__pareto.png", "fashion-mnist__branchy-lenet__proxies.png" })
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(dir, "out", png));
+            Assert.True(bytes.Length > 1000 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G', png);
+            Assert.Contains($"]({png})", report, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
