@@ -52,8 +52,8 @@ public class SuiteRunnerTests
 
         var document = Run(suite, catalog, Path.Combine(dir, "cache"), Path.Combine(dir, "out"));
 
-        Assert.True(File.Exists(Path.Combine(dir, "out", "leaderboard.json")));
         Assert.True(File.Exists(Path.Combine(dir, "out", "bundles", "fashion-mnist__branchy-lenet__seed5.npz")));
+        Assert.Empty(LeaderboardSchema.Errors(File.ReadAllText(Path.Combine(dir, "out", "leaderboard.json"))));
         Assert.Empty(document.Failures);
         var group = Assert.Single(document.Groups);
         Assert.Equal(2, group.Exits.Count);
@@ -139,6 +139,7 @@ public class SuiteRunnerTests
         Assert.Contains(record.Measurement.Thresholds, t => t.Label == "matched_accuracy" && t.BatchSize == 16);
         Assert.All(record.Measurement.Thresholds, t => Assert.InRange(t.RelativeFlops, 0, 1));
         Assert.Contains(document.Timing.Phases, p => p.Phase == "measure");
+        Assert.Empty(LeaderboardSchema.Errors(File.ReadAllText(Path.Combine(dir, "out", "leaderboard.json"))));
     }
 
     private static string WithoutRunSections(string path)
