@@ -155,7 +155,7 @@ public sealed class SuiteRunner(Suite suite, PluginCatalog catalog, RunOptions o
         {
             logger.Information("{Cell}: training {Epochs} epochs on {Train} samples ({Validation} held out for validation)", cell, suite.Training.Epochs, split.Train.Count, split.Validation.Count);
             Time(cell, "train", false, () => progress.Track($"train {cell}", (report) =>
-                Trainer.Train(model, split.Train, suite.Training, seed, device, logger, report, cancellationToken)));
+                Guard("architecture", architecture.Label, "train", () => Trainer.Train(model, split.Train, suite.Training, seed, device, logger, report, cancellationToken))));
             Directory.CreateDirectory(Path.GetDirectoryName(checkpoint)!);
             model.save(checkpoint + ".tmp");
             File.Move(checkpoint + ".tmp", checkpoint, overwrite: true);
@@ -163,8 +163,10 @@ public sealed class SuiteRunner(Suite suite, PluginCatalog catalog, RunOptions o
 
         var bundle = Time(cell, "record logits", false, () =>
         {
-            var validation = LogitsRecorder.Record(model, split.Validation, device);
-            var test = LogitsRecorder.Record(model, split.Test, device);
+            var validation = Guard("architecture", architecture.Label, "record logits", () => LogitsRecorder.Record(model, split.Validation, device));
+            var test = Guard("architecture", architecture.Label, "record logits", () => LogitsRecorder.Record(model, split.Test, device));
+            RequireFinite(validation, architecture.Label, "validation");
+            RequireFinite(test, architecture.Label, "test");
             return new LogitsBundle(validation, split.Validation.Labels, test, split.Test.Labels, exits.Select(e => e.Cost).ToArray(), splits.Name, architecture.Label);
         });
         Directory.CreateDirectory(Path.GetDirectoryName(bundlePath)!);
@@ -234,6 +236,22 @@ public sealed class SuiteRunner(Suite suite, PluginCatalog catalog, RunOptions o
 
         var last = result[^1].Cost;
         return result.Select(e => e with { RelativeCost = e.Cost / last }).ToList();
+    }
+
+    private static void RequireFinite(IReadOnlyList<ClassMatrix> exits, string architecture, string split)
+    {
+        for (var k = 0; k < exits.Count; k++)
+        {
+            var values = exits[k].Values;
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (!float.IsFinite(values[i]))
+                {
+                    throw new PluginFailure("architecture", architecture, "record logits",
+                        $"exit {k + 1} produced a non-finite logit ({values[i]}) for {split} sample {i / exits[k].Columns}; the model diverged or the architecture is numerically unstable");
+                }
+            }
+        }
     }
 
     private static double Accuracy(ClassMatrix logits, int[] labels)

@@ -12,7 +12,7 @@ namespace EarlyExitBench.Tests.Pipeline;
 /// <summary>The whole pipeline on a tiny synthetic dataset in the Fashion-MNIST file format.</summary>
 public class SuiteRunnerTests
 {
-    private static (Suite Suite, PluginCatalog Catalog) Tiny(string dataDir, string calibrators = "[identity, temperature]", string predictors = "[msp, entropy]", string policies = "[]", string measurement = "{enabled: false}")
+    private static (Suite Suite, PluginCatalog Catalog) Tiny(string dataDir, string calibrators = "[identity, temperature]", string predictors = "[msp, entropy]", string policies = "[]", string measurement = "{enabled: false}", string architectures = "[{alias: branchy-lenet, options: {channels: [4, 8], head_grid: 2}}]")
     {
         var text = $"""
             name: tiny
@@ -24,9 +24,7 @@ public class SuiteRunnerTests
                 validation_size: 150
                 train_limit: 600
                 test_limit: 200
-            architectures:
-              - alias: branchy-lenet
-                options: {"{"} channels: [4, 8], head_grid: 2 {"}"}
+            architectures: {architectures}
             training: {"{"} epochs: 2, batch_size: 32, learning_rate: 0.01 {"}"}
             calibrators: {calibrators}
             failure_predictors: {predictors}
@@ -140,6 +138,21 @@ public class SuiteRunnerTests
         Assert.All(record.Measurement.Thresholds, t => Assert.InRange(t.RelativeFlops, 0, 1));
         Assert.Contains(document.Timing.Phases, p => p.Phase == "measure");
         Assert.Empty(LeaderboardSchema.Errors(File.ReadAllText(Path.Combine(dir, "out", "leaderboard.json"))));
+    }
+
+    [Fact]
+    public void ADivergingArchitectureFailsItsCellAndTheOthersRun()
+    {
+        var dir = TestPaths.TempDirectory();
+        var data = SyntheticIdx.Write(Path.Combine(dir, "data"), train: 750, test: 200);
+        var (suite, catalog) = Tiny(data, architectures: "[nan-net, {alias: branchy-lenet, options: {channels: [4, 8], head_grid: 2}}]");
+
+        var document = Run(suite, catalog, Path.Combine(dir, "cache"), Path.Combine(dir, "out"));
+
+        var failure = Assert.Single(document.Failures);
+        Assert.Equal(("architecture", "nan-net", "train"), (failure.Kind, failure.Plugin, failure.Stage));
+        Assert.Contains("diverged", failure.Message, StringComparison.Ordinal);
+        Assert.Equal("branchy-lenet", Assert.Single(document.Groups).Architecture);
     }
 
     private static string WithoutRunSections(string path)

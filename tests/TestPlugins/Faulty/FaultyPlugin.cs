@@ -9,6 +9,7 @@ public sealed class FaultyPlugin : IEarlyExitPlugin
     {
         registrar.Add<ICalibrator>("throws-on-fit", "throws in Fit", _ => new ThrowingCalibrator());
         registrar.Add<IFailurePredictor>("nan-score", "returns NaN scores", _ => new NanScore());
+        registrar.Add<IEarlyExitArchitecture>("nan-net", "two exits whose logits are NaN", _ => new NanNetArchitecture());
         registrar.Add<ICalibrator, ScaledOptions>("scaled", "softmax(z * factor); options: factor", (o, _) => new ScaledCalibrator(o.Factor));
     }
 }
