@@ -125,7 +125,7 @@ public static class BundleFile
             var bad = Array.FindIndex(slice, v => !float.IsFinite(v));
             if (bad >= 0)
             {
-                throw new InvalidDataException($"{path}: '{name}' has a non-finite value ({slice[bad]}) at exit {e}, sample {bad / c}, class {bad % c}");
+                throw new InvalidDataException($"{path}: '{name}'[{e}, {bad / c}, {bad % c}] is {slice[bad]} (exit {e + 1}, sample index {bad / c}, class {bad % c}); logits must be finite");
             }
 
             exits.Add(new ClassMatrix(slice, n, c));

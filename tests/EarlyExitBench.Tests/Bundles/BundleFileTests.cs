@@ -57,7 +57,7 @@ public class BundleFileTests
 
         var ex = Assert.Throws<InvalidDataException>(() => BundleFile.Read(path));
 
-        Assert.Equal($"{path}: 'test_logits' has a non-finite value (NaN) at exit 1, sample 1, class 2", ex.Message);
+        Assert.Equal($"{path}: 'test_logits'[1, 1, 2] is NaN (exit 2, sample index 1, class 2); logits must be finite", ex.Message);
     }
 
     [Fact]
