@@ -199,4 +199,17 @@ public class ResNetSdnTests
         Assert.Equal(4, logits.Length);
         Assert.All(logits, l => Assert.Equal(new long[] { 3, 10 }, l.shape));
     }
+
+    [Theory]
+    [InlineData("fashion-mnist-architectures.yaml", 2)]
+    [InlineData("cifar10-resnet.yaml", 1)]
+    public void ShippedSuitesUsingItValidate(string file, int architectures)
+    {
+        var suite = SuiteLoader.Load(Path.Combine(TestPaths.RepoRoot, "suites", file));
+        var catalog = PluginHost.Load([TestPaths.Plugins], Loggers.Silent, BuiltInDatasets.Register);
+
+        Assert.Empty(SuiteValidator.Validate(suite, catalog));
+        Assert.Equal(architectures, suite.Architectures.Count);
+        Assert.Contains(suite.Architectures, a => a.Alias == "resnet-sdn");
+    }
 }
