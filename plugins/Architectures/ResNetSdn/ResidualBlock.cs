@@ -1,0 +1,87 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace EarlyExitBench.Architectures.ResNetSdn;
+
+/// <summary>
+/// Basic residual block: conv3×3 → BN → ReLU → conv3×3 → BN, plus the input (through 1×1 conv stride s
+/// → BN when the shape changes), then ReLU. Field names follow torchvision's state_dict keys
+/// (<c>conv1</c>, <c>bn1</c>, <c>conv2</c>, <c>bn2</c>, <c>downsample.0</c>, <c>downsample.1</c>).
+/// </summary>
+internal sealed class ResidualBlock : nn.Module<Tensor, Tensor>
+{
+    private readonly Conv2d conv1;
+    private readonly BatchNorm2d bn1;
+    private readonly Conv2d conv2;
+    private readonly BatchNorm2d bn2;
+    private readonly Sequential? downsample;
+
+    /// <summary>Creates a block taking cin×h×w to cout×⌈h/stride⌉×⌈w/stride⌉.</summary>
+    public ResidualBlock(int cin, int cout, int stride, int h, int w)
+        : base(nameof(ResidualBlock))
+    {
+        conv1 = nn.Conv2d(cin, cout, kernel_size: 3, stride: stride, padding: 1, bias: false);
+        bn1 = nn.BatchNorm2d(cout);
+        conv2 = nn.Conv2d(cout, cout, kernel_size: 3, padding: 1, bias: false);
+        bn2 = nn.BatchNorm2d(cout);
+        var projects = stride != 1 || cin != cout;
+        if (projects)
+        {
+            downsample = nn.Sequential(
+                nn.Conv2d(cin, cout, kernel_size: 1, stride: stride, bias: false),
+                nn.BatchNorm2d(cout));
+        }
+
+        // 3×3 with padding 1 and 1×1 without padding give the same output size: ⌊(h − 1)/s⌋ + 1.
+        (OutputHeight, OutputWidth) = (((h - 1) / stride) + 1, ((w - 1) / stride) + 1);
+        long elements = (long)cout * OutputHeight * OutputWidth;
+        FlopsPerSample = Flops.Conv2d(cin, cout, 3, OutputHeight, OutputWidth)
+            + Flops.BatchNorm(elements)
+            + Flops.Elementwise(elements)
+            + Flops.Conv2d(cout, cout, 3, OutputHeight, OutputWidth)
+            + Flops.BatchNorm(elements)
+            + (projects ? Flops.Conv2d(cin, cout, 1, OutputHeight, OutputWidth) + Flops.BatchNorm(elements) : 0)
+            + Flops.Elementwise(elements) // residual addition
+            + Flops.Elementwise(elements); // final ReLU
+        Parameters = (cin * 9L * cout) + (2L * cout) + (cout * 9L * cout) + (2L * cout)
+            + (projects ? (cin * (long)cout) + (2L * cout) : 0);
+
+        RegisterComponents();
+    }
+
+    /// <summary>Output height.</summary>
+    public int OutputHeight { get; }
+
+    /// <summary>Output width.</summary>
+    public int OutputWidth { get; }
+
+    /// <summary>Analytic FLOPs per sample, see <see cref="Flops"/>.</summary>
+    public long FlopsPerSample { get; }
+
+    /// <summary>Trainable parameters (BatchNorm: weight and bias; running statistics are buffers).</summary>
+    public long Parameters { get; }
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor input)
+    {
+        var residual = downsample is null ? input : downsample.forward(input);
+        var main = bn2.forward(conv2.forward(nn.functional.relu(bn1.forward(conv1.forward(input)))));
+        return nn.functional.relu(main + residual);
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            conv1.Dispose();
+            bn1.Dispose();
+            conv2.Dispose();
+            bn2.Dispose();
+            downsample?.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
