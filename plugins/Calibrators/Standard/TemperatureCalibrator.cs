@@ -9,53 +9,66 @@ namespace EarlyExitBench.Calibrators.Standard;
 /// </summary>
 public sealed class TemperatureCalibrator : ICalibrator
 {
-    // NLL is convex in β = 1/T, so its derivative is monotone and bisection on log β finds the optimum.
-    private const double MinLogBeta = -9.21; // T ≤ 1e4
-    private const double MaxLogBeta = 9.21;  // T ≥ 1e-4
-    private const int Iterations = 80;
+    // NLL is convex in β = 1/T: its derivative is monotone, so Newton steps kept inside a shrinking
+    // bracket (bisection in log β when a step leaves it) converge in a handful of passes over the data.
+    private const double MinBeta = 1e-4;  // T ≤ 1e4
+    private const double MaxBeta = 1e4;   // T ≥ 1e-4
+    private const int MaxIterations = 100;
 
     /// <inheritdoc />
     public IFittedCalibrator Fit(ClassMatrix logits, ReadOnlySpan<int> labels, CancellationToken cancellationToken)
     {
         CalibrationInput.Validate(logits, labels);
 
-        var (lo, hi) = (MinLogBeta, MaxLogBeta);
+        var (lo, hi) = (MinBeta, MaxBeta);
         var probs = new double[logits.Columns];
-        for (var iteration = 0; iteration < Iterations; iteration++)
+        var beta = 1.0;
+        for (var iteration = 0; iteration < MaxIterations; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var mid = 0.5 * (lo + hi);
-            if (NllDerivative(logits, labels, Math.Exp(mid), probs) > 0)
+            var (gradient, curvature) = NllDerivatives(logits, labels, beta, probs);
+            if (gradient > 0)
             {
-                hi = mid;
+                hi = beta;
             }
             else
             {
-                lo = mid;
+                lo = beta;
             }
+
+            if (Math.Abs(gradient) < 1e-12 || hi / lo < 1 + 1e-12)
+            {
+                break;
+            }
+
+            var next = curvature > 0 ? beta - (gradient / curvature) : double.NaN;
+            beta = next > lo && next < hi ? next : Math.Sqrt(lo * hi);
         }
 
-        return new Fitted(1.0 / Math.Exp(0.5 * (lo + hi)));
+        return new Fitted(1.0 / Math.Clamp(beta, MinBeta, MaxBeta));
     }
 
-    /// <summary>d NLL / d β = mean over samples of (E_p[z] − z_y), with p = softmax(β z).</summary>
-    internal static double NllDerivative(ClassMatrix logits, ReadOnlySpan<int> labels, double beta, double[] probs)
+    /// <summary>d NLL / d β = mean (E_p[z] − z_y) and d² NLL / d β² = mean Var_p[z], with p = softmax(β z).</summary>
+    internal static (double Gradient, double Curvature) NllDerivatives(ClassMatrix logits, ReadOnlySpan<int> labels, double beta, double[] probs)
     {
-        var total = 0.0;
+        double gradient = 0, curvature = 0;
         for (var i = 0; i < logits.Rows; i++)
         {
             var row = logits.Row(i);
             Probabilities.SoftmaxRow(row, beta, probs);
-            var expected = 0.0;
+            double mean = 0, square = 0;
             for (var c = 0; c < row.Length; c++)
             {
-                expected += probs[c] * row[c];
+                mean += probs[c] * row[c];
+                square += probs[c] * row[c] * row[c];
             }
 
-            total += expected - row[labels[i]];
+            gradient += mean - row[labels[i]];
+            curvature += Math.Max(0, square - (mean * mean));
         }
 
-        return total / Math.Max(1, logits.Rows);
+        var n = Math.Max(1, logits.Rows);
+        return (gradient / n, curvature / n);
     }
 
     private sealed class Fitted(double temperature) : IFittedCalibrator
