@@ -71,17 +71,27 @@ public static class GroupAssembler
     /// (the headline: seed-to-seed model variance would otherwise swamp the differences between methods);
     /// true: one point per (method, seed).
     /// </summary>
-    public static IReadOnlyDictionary<string, CorrelationResult> Correlate(IReadOnlyList<MethodResult> methods, int resamples, int seed, bool pooled = false)
+    public static IReadOnlyDictionary<string, CorrelationResult> Correlate(IReadOnlyList<MethodResult> methods, int resamples, int seed, bool pooled = false, string policy = CellEvaluator.GlobalThreshold)
     {
         ArgumentNullException.ThrowIfNull(methods);
         var points = methods
-            .Where(m => m.ExitPolicy == CellEvaluator.GlobalThreshold)
+            .Where(m => m.ExitPolicy == policy)
             .GroupBy(m => pooled ? $"{m.Calibrator}\u0001{m.FailurePredictor}\u0001{m.Seed}" : $"{m.Calibrator}\u0001{m.FailurePredictor}")
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (Proxies: Average(g.Select(m => ProxyValues(m.Evaluation)).ToList()), Score: g.Average(m => m.Evaluation.Efficiency.Score)))
             .ToList();
         var result = ProxyCorrelation.Compute(points.Select(p => p.Proxies).ToList(), points.Select(p => p.Score).ToList(), resamples, seed);
         return new SortedDictionary<string, CorrelationResult>(result.ToDictionary(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The seed-averaged correlations again for each plugin exit policy, whose efficiency comes from its own operating points.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, CorrelationResult>> CorrelateByPolicy(IReadOnlyList<MethodResult> methods, int resamples, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(methods);
+        return new SortedDictionary<string, IReadOnlyDictionary<string, CorrelationResult>>(
+            methods.Select(m => m.ExitPolicy).Where(p => p != CellEvaluator.GlobalThreshold).Distinct()
+                .ToDictionary(p => p, p => Correlate(methods, resamples, seed, pooled: false, policy: p)),
+            StringComparer.Ordinal);
     }
 
     private static IReadOnlyDictionary<string, double> Average(IReadOnlyList<IReadOnlyDictionary<string, double>> values)

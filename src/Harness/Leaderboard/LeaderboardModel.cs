@@ -31,6 +31,7 @@ public sealed record GroupResult(
     IReadOnlyList<EntryResult> Entries,
     IReadOnlyDictionary<string, CorrelationResult> ProxyCorrelation,
     IReadOnlyDictionary<string, CorrelationResult> ProxyCorrelationPooled,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, CorrelationResult>> ProxyCorrelationByPolicy,
     IReadOnlyList<CalibratorFit> CalibratorFits);
 
 /// <summary>One exit: cumulative cost and parameters.</summary>

@@ -27,7 +27,7 @@ public static class BundleEvaluation
         var exits = bundle.ExitCost.Select((c, i) => new ExitInfo(i + 1, c, c / last, null, null, null)).ToList();
         var groups = result.Methods.Count == 0
             ? new List<GroupResult>()
-            : [new GroupResult(bundle.Dataset, bundle.Architecture, "{}", exits, GroupAssembler.Rank(result.Methods), GroupAssembler.Correlate(result.Methods, evaluation.BootstrapResamples, 0), GroupAssembler.Correlate(result.Methods, evaluation.BootstrapResamples, 0, pooled: true), result.Fits)];
+            : [new GroupResult(bundle.Dataset, bundle.Architecture, "{}", exits, GroupAssembler.Rank(result.Methods), GroupAssembler.Correlate(result.Methods, evaluation.BootstrapResamples, 0), GroupAssembler.Correlate(result.Methods, evaluation.BootstrapResamples, 0, pooled: true), GroupAssembler.CorrelateByPolicy(result.Methods, evaluation.BootstrapResamples, 0), result.Fits)];
         return new LeaderboardDocument(
             LeaderboardDocument.CurrentSchemaVersion,
             new SuiteSummary("evaluate", file, [0], "cpu", null, evaluation),

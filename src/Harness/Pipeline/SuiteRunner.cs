@@ -109,6 +109,7 @@ public sealed class SuiteRunner(Suite suite, PluginCatalog catalog, RunOptions o
             GroupAssembler.Rank(methods),
             GroupAssembler.Correlate(methods, suite.Evaluation.BootstrapResamples, suite.Seeds[0]),
             GroupAssembler.Correlate(methods, suite.Evaluation.BootstrapResamples, suite.Seeds[0], pooled: true),
+            GroupAssembler.CorrelateByPolicy(methods, suite.Evaluation.BootstrapResamples, suite.Seeds[0]),
             fits.ToList());
 
     private (LogitsBundle Bundle, IReadOnlyList<ExitInfo> Exits) GetBundle(

@@ -68,6 +68,8 @@ public class SuiteRunnerTests
         Assert.Equal([1, 2], best.PerExit.Select(p => p.Exit));
         Assert.Contains("auroc", group.ProxyCorrelation.Keys);
         Assert.Contains("ece@exit1", group.ProxyCorrelation.Keys);
+        Assert.Equal(["budget", "patience"], group.ProxyCorrelationByPolicy.Keys);
+        Assert.Equal(4, group.ProxyCorrelationByPolicy["budget"]["auroc"].Count);
         var temperature = Assert.Single(group.CalibratorFits, f => f.Calibrator == "temperature");
         Assert.All(temperature.PerExit, p => Assert.True(p["temperature"] > 0));
 
