@@ -126,6 +126,8 @@ public sealed class SuiteRunner(Suite suite, PluginCatalog catalog, RunOptions o
         {
             architecture = architecture.Registration.Alias,
             architecture_assembly = architecture.Registration.Assembly,
+            // The build of the plugin's code, so editing an architecture invalidates its cached models.
+            architecture_build = architecture.Create<IEarlyExitArchitecture>(Serilog.Core.Logger.None, "cache key", seed).GetType().Assembly.ManifestModule.ModuleVersionId,
             options = System.Text.Json.JsonSerializer.Serialize(architecture.Options, architecture.Options.GetType(), CompactJson),
             dataset = splits.Name,
             content = splits.ContentId,
