@@ -32,7 +32,6 @@ public sealed class CellEvaluator(ILogger logger)
         var methods = new List<MethodResult>();
         var failures = new List<FailureRecord>();
         var fits = new List<CalibratorFit>();
-        var rawValidation = bundle.ValidationLogits.Select(l => Probabilities.Softmax(l)).ToList();
         var rawTest = bundle.TestLogits.Select(l => Probabilities.Softmax(l)).ToList();
         var rawTestOutputs = new MultiExitOutputs(bundle.TestLogits, rawTest);
 
