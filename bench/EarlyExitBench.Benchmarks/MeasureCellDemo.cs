@@ -50,7 +50,7 @@ internal static class MeasureCellDemo
         var scorer = new MaxSoftmaxScore().Fit(validation, split.Validation.Labels, CancellationToken.None);
         var test = new MultiExitOutputs(testLogits, testLogits.Select((l, k) => calibrators[k].Apply(l)).ToList());
         var scores = Enumerable.Range(0, test.Exits).Select(k => scorer.Score(test, k)).ToList();
-        var correct = test.Probabilities.Select(p => Enumerable.Range(0, p.Rows).Select(i => Argmax(p.Row(i)) == split.Test.Labels[i]).ToArray()).ToList();
+        var correct = test.Probabilities.Select(p => Enumerable.Range(0, p.Rows).Select(i => Probabilities.ArgMax(p.Row(i)) == split.Test.Labels[i]).ToArray()).ToList();
         var sweep = ExitSweep.Sweep(scores, correct, CellMeasurer.CumulativeCosts(model));
         var thresholds = ThresholdChoice.FromSweep(sweep);
         logger.Information("per-exit test accuracy {Accuracy}", string.Join(", ", correct.Select(c => (c.Count(x => x) / (double)c.Length).ToString("P2", CultureInfo.InvariantCulture))));
@@ -64,20 +64,6 @@ internal static class MeasureCellDemo
     {
         var (pixels, _, _, _) = IdxReader.ReadImages(IdxReader.Locate(directory, $"{prefix}-images-idx3-ubyte"));
         return new ImageSet(pixels, IdxReader.ReadLabels(IdxReader.Locate(directory, $"{prefix}-labels-idx1-ubyte"), 10), input);
-    }
-
-    private static int Argmax(ReadOnlySpan<float> row)
-    {
-        var best = 0;
-        for (var c = 1; c < row.Length; c++)
-        {
-            if (row[c] > row[best])
-            {
-                best = c;
-            }
-        }
-
-        return best;
     }
 
     private static string Option(string[] args, string name, string fallback)

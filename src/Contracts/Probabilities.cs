@@ -25,6 +25,26 @@ public static class Probabilities
         return new ClassMatrix(result, logits.Rows, logits.Columns);
     }
 
+    /// <summary>
+    /// The predicted class of one row: the index of the largest value, the first one on ties. The harness's
+    /// predictions use this, so a plugin that compares predictions (patience, agreement features) should too.
+    /// </summary>
+    /// <param name="row">One sample's logits or probabilities.</param>
+    /// <returns>The class index; 0 for an empty row.</returns>
+    public static int ArgMax(ReadOnlySpan<float> row)
+    {
+        var best = 0;
+        for (var c = 1; c < row.Length; c++)
+        {
+            if (row[c] > row[best])
+            {
+                best = c;
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>Softmax of one row of logits scaled by <paramref name="scale"/>, in double precision.</summary>
     /// <param name="logits">One sample's logits.</param>
     /// <param name="scale">Multiplier applied to the logits (1 / temperature).</param>

@@ -28,7 +28,7 @@ internal static class LearnedFeatures
             if (previous is not null)
             {
                 var before = previous.Row(i);
-                features[4] = RowStatistics.Argmax(before) == RowStatistics.Argmax(p) ? 1.0 : 0.0;
+                features[4] = Probabilities.ArgMax(before) == Probabilities.ArgMax(p) ? 1.0 : 0.0;
                 features[5] = RowStatistics.Max(before);
             }
 

@@ -44,7 +44,7 @@ public sealed class LearnedScore : IFailurePredictor
             var correct = new bool[labels.Length];
             for (var i = 0; i < correct.Length; i++)
             {
-                correct[i] = RowStatistics.Argmax(probabilities.Row(i)) == labels[i];
+                correct[i] = Probabilities.ArgMax(probabilities.Row(i)) == labels[i];
             }
 
             var (mean, deviation) = Moments(features, LearnedFeatures.Count(k));

@@ -28,9 +28,9 @@ public sealed class PatienceScore : IFailurePredictor, IConfidenceScorer
         for (var i = 0; i < scores.Length; i++)
         {
             var row = current.Row(i);
-            var prediction = RowStatistics.Argmax(row);
+            var prediction = Probabilities.ArgMax(row);
             var streak = 1;
-            for (var k = exit - 1; k >= 0 && RowStatistics.Argmax(outputs.Probabilities[k].Row(i)) == prediction; k--)
+            for (var k = exit - 1; k >= 0 && Probabilities.ArgMax(outputs.Probabilities[k].Row(i)) == prediction; k--)
             {
                 streak++;
             }

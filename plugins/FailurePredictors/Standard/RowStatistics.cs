@@ -1,24 +1,11 @@
+using EarlyExitBench.Contracts;
+
 namespace EarlyExitBench.FailurePredictors.Standard;
 
 /// <summary>Per-row quantities shared by the row scores and the learned score's features.</summary>
 internal static class RowStatistics
 {
-    /// <summary>Index of the largest value; the first one on ties.</summary>
-    public static int Argmax(ReadOnlySpan<float> row)
-    {
-        var best = 0;
-        for (var c = 1; c < row.Length; c++)
-        {
-            if (row[c] > row[best])
-            {
-                best = c;
-            }
-        }
-
-        return best;
-    }
-
-    public static double Max(ReadOnlySpan<float> row) => row.Length == 0 ? double.NegativeInfinity : row[Argmax(row)];
+    public static double Max(ReadOnlySpan<float> row) => row.Length == 0 ? double.NegativeInfinity : row[Probabilities.ArgMax(row)];
 
     /// <summary>Largest minus second-largest value (0 when the two tie or there is one class).</summary>
     public static double Margin(ReadOnlySpan<float> row)

@@ -97,7 +97,7 @@ public static class DynamicInference
                 if (k == last || online[r] >= rule.Threshold)
                 {
                     exits[running[r]] = k;
-                    predictions[running[r]] = Argmax(probabilities[k].Row(r));
+                    predictions[running[r]] = Probabilities.ArgMax(probabilities[k].Row(r));
                     scores[running[r]] = online[r];
                 }
                 else
@@ -162,20 +162,5 @@ public static class DynamicInference
         }
 
         return new ClassMatrix(values, rows.Count, columns);
-    }
-
-    /// <summary>First index of the largest value, as the evaluation's predictions.</summary>
-    private static int Argmax(ReadOnlySpan<float> row)
-    {
-        var best = 0;
-        for (var c = 1; c < row.Length; c++)
-        {
-            if (row[c] > row[best])
-            {
-                best = c;
-            }
-        }
-
-        return best;
     }
 }

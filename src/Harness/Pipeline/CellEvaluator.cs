@@ -164,17 +164,7 @@ public sealed class CellEvaluator(ILogger logger)
         var result = new int[probabilities.Rows];
         for (var i = 0; i < result.Length; i++)
         {
-            var row = probabilities.Row(i);
-            var best = 0;
-            for (var c = 1; c < row.Length; c++)
-            {
-                if (row[c] > row[best])
-                {
-                    best = c;
-                }
-            }
-
-            result[i] = best;
+            result[i] = Probabilities.ArgMax(probabilities.Row(i));
         }
 
         return result;

@@ -262,17 +262,7 @@ public sealed class SuiteRunner(Suite suite, PluginCatalog catalog, RunOptions o
         var correct = 0;
         for (var i = 0; i < logits.Rows; i++)
         {
-            var row = logits.Row(i);
-            var best = 0;
-            for (var c = 1; c < row.Length; c++)
-            {
-                if (row[c] > row[best])
-                {
-                    best = c;
-                }
-            }
-
-            correct += best == labels[i] ? 1 : 0;
+            correct += Probabilities.ArgMax(logits.Row(i)) == labels[i] ? 1 : 0;
         }
 
         return (double)correct / logits.Rows;
