@@ -78,12 +78,12 @@ public static class SuiteLoader
 
         var datasets = ReadList(map, "datasets", required: true, node => ReadDataset(node, file, errors));
         var architectures = ReadList(map, "architectures", required: true, node => ReadPlugin(node, file, errors, "architecture"));
-        var training = ReadTraining(map, file, errors);
+        var training = ReadTraining(map);
         var calibrators = ReadList(map, "calibrators", required: false, node => ReadPlugin(node, file, errors, "calibrator"));
         var predictors = ReadList(map, "failure_predictors", required: false, node => ReadPlugin(node, file, errors, "failure predictor"));
         var policies = ReadList(map, "exit_policies", required: false, node => ReadPlugin(node, file, errors, "exit policy"));
-        var evaluation = ReadEvaluation(map, file, errors);
-        var measurement = ReadMeasurement(map, file, errors);
+        var evaluation = ReadEvaluation(map);
+        var measurement = ReadMeasurement(map);
         map.RejectUnknownKeys("the suite");
 
         if (calibrators.Count == 0)
@@ -240,22 +240,14 @@ public static class SuiteLoader
         return name is null ? null : new DatasetSpec(new PluginSpec(name, options.Json, map.Location(map.Get("alias")!), options.At ?? at), validation!.Value, trainLimit, testLimit);
     }
 
-    private static TrainingSpec? ReadTraining(YamlMapping parent, string file, List<SuiteError> errors)
+    private static TrainingSpec? ReadTraining(YamlMapping parent)
     {
-        var node = parent.Get("training");
         var defaults = new TrainingSpec(3, 128, "adam", 1e-3, 0.9, 0, null);
-        if (node is null)
+        if (parent.Section("training") is not { } map)
         {
             return defaults;
         }
 
-        if (node is not YamlMappingNode mapping)
-        {
-            parent.Error(node, "'training' must be a mapping");
-            return defaults;
-        }
-
-        var map = new YamlMapping(mapping, file, errors);
         var optimizer = map.String("optimizer", defaults.Optimizer)!;
         if (!Optimizers.Contains(optimizer))
         {
@@ -286,22 +278,14 @@ public static class SuiteLoader
         return 1;
     }
 
-    private static MeasurementSpec ReadMeasurement(YamlMapping parent, string file, List<SuiteError> errors)
+    private static MeasurementSpec ReadMeasurement(YamlMapping parent)
     {
-        var node = parent.Get("measurement");
         var defaults = MeasurementSpec.Disabled;
-        if (node is null)
+        if (parent.Section("measurement") is not { } map)
         {
             return defaults;
         }
 
-        if (node is not YamlMappingNode mapping)
-        {
-            parent.Error(node, "'measurement' must be a mapping");
-            return defaults;
-        }
-
-        var map = new YamlMapping(mapping, file, errors);
         var enabled = map.String("enabled", "true") switch
         {
             "true" or "True" or "yes" => true,
@@ -335,22 +319,14 @@ public static class SuiteLoader
         return false;
     }
 
-    private static EvaluationSpec? ReadEvaluation(YamlMapping parent, string file, List<SuiteError> errors)
+    private static EvaluationSpec? ReadEvaluation(YamlMapping parent)
     {
-        var node = parent.Get("evaluation");
         var defaults = new EvaluationSpec(15, 1000);
-        if (node is null)
+        if (parent.Section("evaluation") is not { } map)
         {
             return defaults;
         }
 
-        if (node is not YamlMappingNode mapping)
-        {
-            parent.Error(node, "'evaluation' must be a mapping");
-            return defaults;
-        }
-
-        var map = new YamlMapping(mapping, file, errors);
         var spec = new EvaluationSpec(map.Int("bins", 15, 1, 10_000)!.Value, map.Int("bootstrap", 1000, 0, 1_000_000)!.Value);
         map.RejectUnknownKeys("'evaluation'");
         return spec;

@@ -57,6 +57,21 @@ internal sealed class YamlMapping
         return node;
     }
 
+    /// <summary>The nested mapping under <paramref name="key"/>; null when absent or (reported) not a mapping.</summary>
+    public YamlMapping? Section(string key)
+    {
+        switch (Get(key))
+        {
+            case null:
+                return null;
+            case YamlMappingNode mapping:
+                return new YamlMapping(mapping, _file, _errors);
+            case var other:
+                Error(other, $"'{key}' must be a mapping");
+                return null;
+        }
+    }
+
     /// <summary>Reports every key no getter asked for.</summary>
     public void RejectUnknownKeys(string where)
     {
