@@ -40,7 +40,7 @@ internal static class MeasureCellDemo
         manual_seed(0);
         using var model = new BranchyLeNetModule(input, [16, 32, 64], 4);
         var watch = Stopwatch.StartNew();
-        Trainer.Train(model, split.Train, new TrainingSpec(epochs, 128, "adam", 0.002, 0, 0, null), 0, CPU, logger, null, CancellationToken.None);
+        Trainer.Train(new TrainingJob(model, split.Train, new TrainingSpec(epochs, 128, "adam", 0.002, 0, 0, null), 0, CPU, logger, null, null), CancellationToken.None);
         logger.Information("trained in {Seconds:F1} s", watch.Elapsed.TotalSeconds);
 
         var validationLogits = LogitsRecorder.Record(model, split.Validation, CPU);
@@ -51,12 +51,12 @@ internal static class MeasureCellDemo
         var test = new MultiExitOutputs(testLogits, testLogits.Select((l, k) => calibrators[k].Apply(l)).ToList());
         var scores = Enumerable.Range(0, test.Exits).Select(k => scorer.Score(test, k)).ToList();
         var correct = test.Probabilities.Select(p => Enumerable.Range(0, p.Rows).Select(i => Probabilities.ArgMax(p.Row(i)) == split.Test.Labels[i]).ToArray()).ToList();
-        var sweep = ExitSweep.Sweep(scores, correct, CellMeasurer.CumulativeCosts(model));
+        var sweep = ExitSweep.Sweep(scores, correct, EarlyExitBench.Harness.Bundles.ExitCosts.Cumulative(model));
         var thresholds = ThresholdChoice.FromSweep(sweep);
         logger.Information("per-exit test accuracy {Accuracy}", string.Join(", ", correct.Select(c => (c.Count(x => x) / (double)c.Length).ToString("P2", CultureInfo.InvariantCulture))));
 
         var measurement = CellMeasurer.MeasureCell(model, split.Test, calibrators, scorer, thresholds, MeasurementSettings.Default, CPU);
-        Console.WriteLine(JsonSerializer.Serialize(measurement, LeaderboardWriter.Options));
+        Console.WriteLine(JsonSerializer.Serialize(measurement, EarlyExitBench.Harness.Storage.Json.Options));
         return 0;
     }
 

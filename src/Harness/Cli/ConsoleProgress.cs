@@ -1,4 +1,4 @@
-using EarlyExitBench.Harness.Pipeline;
+using EarlyExitBench.Harness.Training;
 using Spectre.Console;
 
 namespace EarlyExitBench.Harness.Cli;

@@ -1,5 +1,5 @@
 using EarlyExitBench.Harness.Evaluation;
-using EarlyExitBench.Harness.Pipeline;
+using EarlyExitBench.Harness.Methods;
 
 namespace EarlyExitBench.Harness.Leaderboard;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EarlyExitBench.Contracts;
+using EarlyExitBench.Harness.Bundles;
 using EarlyExitBench.Harness.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -47,7 +48,7 @@ public static class CellMeasurer
 
         var never = new ExitRule(calibrators, scorer, double.PositiveInfinity);
         DynamicInference.Validate(model, never);
-        var exitCosts = CumulativeCosts(model);
+        var exitCosts = ExitCosts.Cumulative(model);
         var samples = Math.Min(settings.Samples, test.Count);
         var labels = test.Labels.AsSpan(0, samples).ToArray();
 
@@ -100,23 +101,6 @@ public static class CellMeasurer
             CultureInfo.InvariantCulture,
             $"Stopwatch wall-clock ({(device.type == DeviceType.CUDA ? "CUDA synchronised before each clock read" : "CPU")}); {settings.WarmupRepeats} warm-up runs, then timed repeats of at least {settings.MinRepeatMilliseconds} ms until IQR/median <= {settings.TargetRelativeIqr} (at least {settings.MinRepeats}, at most {settings.MaxRepeats} repeats or {settings.MaxSecondsPerMeasurement} s); medians reported. Inputs are made before timing. Exit latency runs blocks and heads 0..k; dynamic inference computes the calibrator and score online on the still-running samples; full_network is the same code with no early exit; relative_time is the median of per-repeat ratios with the full network's repeats interleaved.");
         return new CellMeasurement(device.ToString(), get_num_threads(), samples, protocol, settings, latencies, full, measured);
-    }
-
-    /// <summary>cost(k): backbone up to exit k plus every head up to k.</summary>
-    /// <param name="model">The network.</param>
-    /// <returns>[K] cumulative costs.</returns>
-    public static double[] CumulativeCosts(MultiExitModule model)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        var costs = new double[model.Stages.Count];
-        double sum = 0;
-        for (var k = 0; k < costs.Length; k++)
-        {
-            sum += model.Stages[k].BackboneFlops + model.Stages[k].HeadFlops;
-            costs[k] = sum;
-        }
-
-        return costs;
     }
 
     private static List<ExitLatency> MeasureExits(MultiExitModule model, ImageSet test, int batchSize, double[] exitCosts, MeasurementSettings settings, Device device, CancellationToken cancellationToken)

@@ -1,8 +1,11 @@
+using EarlyExitBench.Harness.Planning;
+
 namespace EarlyExitBench.Harness.Pipeline;
 
 /// <summary>Command-line choices that are not part of the suite.</summary>
 /// <param name="CacheRoot">Cache folder.</param>
-/// <param name="UseCache">False to retrain and re-record even when cached (the result is still written to the cache).</param>
-/// <param name="OutputOverride">Results folder instead of the suite's <c>output/name</c>.</param>
+/// <param name="UseCache">False to retrain, re-record and re-evaluate even when cached or finished (results are still written).</param>
+/// <param name="OutputDirectory">Results folder.</param>
 /// <param name="CommandLine">The command line, for the environment section.</param>
-public sealed record RunOptions(string CacheRoot, bool UseCache, string? OutputOverride, string CommandLine);
+/// <param name="Shard">Which cells this run computes.</param>
+public sealed record RunOptions(string CacheRoot, bool UseCache, string OutputDirectory, string CommandLine, Shard Shard);

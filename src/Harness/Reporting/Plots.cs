@@ -1,6 +1,6 @@
 using EarlyExitBench.Harness.Evaluation;
 using EarlyExitBench.Harness.Leaderboard;
-using EarlyExitBench.Harness.Pipeline;
+using EarlyExitBench.Harness.Methods;
 using ScottPlot;
 
 namespace EarlyExitBench.Harness.Reporting;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using EarlyExitBench.Harness.Leaderboard;
-using EarlyExitBench.Harness.Pipeline;
+using EarlyExitBench.Harness.Methods;
 
 namespace EarlyExitBench.Harness.Reporting;
 

@@ -1,15 +1,11 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-
 namespace EarlyExitBench.Harness.Training;
 
-/// <summary>Content-addressed cache of checkpoints and logits bundles.</summary>
+/// <summary>
+/// Content-addressed cache of trained models, their logits bundles and in-progress training, keyed by a cell's model
+/// key. Entries carry a SHA-256 sidecar checked on read; one lock per key lets runs share the cache safely.
+/// </summary>
 public sealed class ModelCache(string root)
 {
-    /// <summary>Format of cached artefacts; bump to invalidate every cache entry.</summary>
-    private const int Format = 1;
-
     /// <summary>The default root: <c>EEBENCH_CACHE</c>, else <c>$XDG_CACHE_HOME/eebench</c>, else <c>~/.cache/eebench</c>.</summary>
     public static string DefaultRoot()
     {
@@ -27,16 +23,15 @@ public sealed class ModelCache(string root)
     /// <summary>Root folder.</summary>
     public string Root { get; } = root;
 
-    /// <summary>A short hash of everything that determines a trained model (and its logits).</summary>
-    public static string Key(object identity)
-    {
-        var json = JsonSerializer.Serialize(new { format = Format, identity });
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..24];
-    }
-
-    /// <summary>Path of the checkpoint for <paramref name="key"/>.</summary>
+    /// <summary>Path of the trained model for <paramref name="key"/>.</summary>
     public string Checkpoint(string key) => Path.Combine(Root, "models", key + ".pt");
 
     /// <summary>Path of the logits bundle for <paramref name="key"/>.</summary>
     public string Bundle(string key) => Path.Combine(Root, "bundles", key + ".npz");
+
+    /// <summary>Folder of the end-of-epoch checkpoints of an unfinished training run.</summary>
+    public string TrainingState(string key) => Path.Combine(Root, "training", key);
+
+    /// <summary>Lock file guarding every entry of <paramref name="key"/>.</summary>
+    public string Lock(string key) => Path.Combine(Root, "locks", key + ".lock");
 }

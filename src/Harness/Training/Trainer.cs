@@ -1,7 +1,4 @@
 using EarlyExitBench.Contracts;
-using EarlyExitBench.Harness.Pipeline;
-using EarlyExitBench.Harness.Suites;
-using Serilog;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -16,28 +13,18 @@ public static class Trainer
     /// <param name="LastExitAccuracy">Training accuracy of the last exit over the epoch.</param>
     public sealed record EpochSummary(int Epoch, double Loss, double LastExitAccuracy);
 
-    /// <summary>Trains <paramref name="model"/> in place on <paramref name="train"/>.</summary>
-    /// <param name="model">Freshly built model, already on <paramref name="device"/>.</param>
-    /// <param name="train">Training images.</param>
-    /// <param name="recipe">Optimiser, epochs, batch size, exit weights.</param>
-    /// <param name="seed">Seed for shuffling.</param>
-    /// <param name="device">Device.</param>
-    /// <param name="logger">Logger.</param>
-    /// <param name="onBatch">Called after each batch with the running loss and last-exit accuracy.</param>
+    /// <summary>
+    /// Trains <see cref="TrainingJob.Model"/> in place. With <see cref="TrainingJob.Checkpoints"/>, saves the state at the end
+    /// of every epoch and first resumes from the newest saved epoch, so a killed run continues where it was and ends with
+    /// the same weights as an uninterrupted one.
+    /// </summary>
+    /// <param name="job">Model, data, recipe, seed, device, logger, progress and checkpoints.</param>
     /// <param name="cancellationToken">Stops between batches.</param>
-    public static IReadOnlyList<EpochSummary> Train(
-        MultiExitModule model,
-        ImageSet train,
-        TrainingSpec recipe,
-        int seed,
-        Device device,
-        ILogger logger,
-        Action<TrainingProgress>? onBatch,
-        CancellationToken cancellationToken)
+    /// <returns>One summary per epoch trained by this call (resumed epochs are not repeated).</returns>
+    public static IReadOnlyList<EpochSummary> Train(TrainingJob job, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(train);
-        ArgumentNullException.ThrowIfNull(recipe);
+        ArgumentNullException.ThrowIfNull(job);
+        var (model, train, recipe, seed, device, logger, onBatch, checkpoints) = job;
         var exits = model.Stages.Count;
         var weights = recipe.ExitWeights ?? Enumerable.Repeat(1.0, exits).ToList();
         if (weights.Count != exits)
@@ -53,8 +40,15 @@ public static class Trainer
         var order = Enumerable.Range(0, train.Count).ToArray();
         var batchesPerEpoch = (train.Count + recipe.BatchSize - 1) / recipe.BatchSize;
         var summaries = new List<EpochSummary>();
+        var done = checkpoints?.Restore(model, optimizer) ?? 0;
+        for (var epoch = 1; epoch <= done; epoch++)
+        {
+            // Replays the data order of the epochs already trained: the shuffle is the only other state.
+            random.Shuffle(order);
+        }
+
         model.train();
-        for (var epoch = 1; epoch <= recipe.Epochs; epoch++)
+        for (var epoch = done + 1; epoch <= recipe.Epochs; epoch++)
         {
             random.Shuffle(order);
             double lossSum = 0;
@@ -90,6 +84,7 @@ public static class Trainer
             var summary = new EpochSummary(epoch, lossSum / train.Count, (double)correct / train.Count);
             summaries.Add(summary);
             logger.Information("Epoch {Epoch}/{Epochs}: loss {Loss:F4}, last-exit train accuracy {Accuracy:P2}", epoch, recipe.Epochs, summary.Loss, summary.LastExitAccuracy);
+            checkpoints?.Save(epoch, model, optimizer);
         }
 
         model.eval();

@@ -1,6 +1,6 @@
 using EarlyExitBench.Architectures.BranchyLeNet;
 using EarlyExitBench.Contracts;
-using EarlyExitBench.Harness.Pipeline;
+using EarlyExitBench.Harness.Methods;
 using static TorchSharp.torch;
 
 namespace EarlyExitBench.Tests.Architectures;
@@ -41,7 +41,7 @@ public class BranchyLeNetTests
     {
         using var model = new BranchyLeNetArchitecture(new BranchyLeNetOptions()).Build(new InputSpec(1, 28, 28, 10));
 
-        var exits = SuiteRunner.ExitInfos(model);
+        var exits = EarlyExitBench.Harness.Bundles.ExitCosts.Of(model);
 
         Assert.Equal(263_424 + 9_226, exits[0].Cost);
         Assert.Equal(263_424 + 9_226 + 1_825_152 + 13_450, exits[1].Cost);

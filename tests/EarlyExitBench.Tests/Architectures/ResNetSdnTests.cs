@@ -1,7 +1,7 @@
 using EarlyExitBench.Architectures.ResNetSdn;
 using EarlyExitBench.Contracts;
 using EarlyExitBench.Harness.Data;
-using EarlyExitBench.Harness.Pipeline;
+using EarlyExitBench.Harness.Methods;
 using EarlyExitBench.Harness.Plugins;
 using EarlyExitBench.Harness.Suites;
 using EarlyExitBench.Harness.Training;
@@ -48,7 +48,7 @@ public class ResNetSdnTests
     {
         using var model = Build(new InputSpec(1, 28, 28, 10));
 
-        var exits = SuiteRunner.ExitInfos(model);
+        var exits = EarlyExitBench.Harness.Bundles.ExitCosts.Of(model);
 
         Assert.Equal(7_576_576 + 13_834, exits[0].Cost);
         Assert.Equal(7_590_410 + 5_676_160 + 8_842, exits[1].Cost);
@@ -152,7 +152,7 @@ public class ResNetSdnTests
         var data = new ImageSet(pixels, labels, input);
 
         // The harness's trainer throws on a non-finite loss: two epochs of two Adam steps each.
-        var summaries = Trainer.Train(model, data, new TrainingSpec(2, 32, "adam", 1e-2, 0, 0, null), seed: 2, CPU, Loggers.Silent, null, CancellationToken.None);
+        var summaries = Trainer.Train(new TrainingJob(model, data, new TrainingSpec(2, 32, "adam", 1e-2, 0, 0, null), Seed: 2, CPU, Loggers.Silent, null, null), CancellationToken.None);
         Assert.All(summaries, s => Assert.True(double.IsFinite(s.Loss)));
         Assert.All(model.parameters(), p => Assert.True(p.isfinite().all().item<bool>()));
 

@@ -24,7 +24,7 @@ public class CellMeasurerTests(TrainedLeNet fixture) : IClassFixture<TrainedLeNe
     public void RecordsAreCompleteAndConsistent()
     {
         var (method, thresholds) = TemperatureMsp();
-        var costs = CellMeasurer.CumulativeCosts(fixture.Model);
+        var costs = EarlyExitBench.Harness.Bundles.ExitCosts.Cumulative(fixture.Model);
 
         var measurement = CellMeasurer.MeasureCell(fixture.Model, fixture.Test, method.Calibrators, method.Scorer, thresholds, Quick, CPU);
 
@@ -75,7 +75,7 @@ public class CellMeasurerTests(TrainedLeNet fixture) : IClassFixture<TrainedLeNe
         var (method, thresholds) = TemperatureMsp();
 
         var measurement = CellMeasurer.MeasureCell(fixture.Model, fixture.Test, method.Calibrators, method.Scorer, thresholds, Quick with { BatchSizes = [2] }, CPU);
-        using var json = JsonDocument.Parse(JsonSerializer.Serialize(measurement, LeaderboardWriter.Options));
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(measurement, EarlyExitBench.Harness.Storage.Json.Options));
 
         var root = json.RootElement;
         Assert.Equal(JsonValueKind.Array, root.GetProperty("exit_latency").ValueKind);
@@ -107,7 +107,7 @@ public class CellMeasurerTests(TrainedLeNet fixture) : IClassFixture<TrainedLeNe
         var method = FittedMethod.Fit("temperature", "msp", fixture.ValidationLogits, fixture.Validation.Labels);
         var (outputs, scores) = method.Score(fixture.TestLogits);
         var correct = outputs.Probabilities.Select(p => Enumerable.Range(0, p.Rows).Select(i => Argmax(p.Row(i)) == fixture.Test.Labels[i]).ToArray()).ToList();
-        var sweep = ExitSweep.Sweep(scores, correct, CellMeasurer.CumulativeCosts(fixture.Model));
+        var sweep = ExitSweep.Sweep(scores, correct, EarlyExitBench.Harness.Bundles.ExitCosts.Cumulative(fixture.Model));
         return (method, ThresholdChoice.FromSweep(sweep));
     }
 

@@ -63,7 +63,7 @@ public class DynamicInferenceTests(TrainedLeNet fixture) : IClassFixture<Trained
         var method = FittedMethod.Fit(calibrator, predictor, fixture.ValidationLogits, fixture.Validation.Labels);
         var (outputs, scores) = method.Score(fixture.TestLogits);
         var (outputsOne, scoresOne) = method.Score(LogitsRecorder.Record(fixture.Model, fixture.Test, CPU, batchSize: 1));
-        var costs = CellMeasurer.CumulativeCosts(fixture.Model);
+        var costs = EarlyExitBench.Harness.Bundles.ExitCosts.Cumulative(fixture.Model);
         var correct = outputs.Probabilities.Select(p => Enumerable.Range(0, p.Rows).Select(i => Argmax(p.Row(i)) == fixture.Test.Labels[i]).ToArray()).ToList();
         var sweep = ExitSweep.Sweep(scores, correct, costs);
         var noise = scores.Zip(scoresOne).Max(p => p.First.Zip(p.Second).Max(s => Math.Abs(s.First - s.Second)));

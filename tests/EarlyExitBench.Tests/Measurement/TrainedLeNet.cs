@@ -24,7 +24,7 @@ public sealed class TrainedLeNet : IDisposable
         Test = Make(200, input, seed: 3);
         manual_seed(11);
         Model = new BranchyLeNetArchitecture(new BranchyLeNetOptions()).Build(input);
-        Trainer.Train(Model, Train, new TrainingSpec(1, 32, "adam", 3e-3, 0, 0, null), seed: 5, CPU, Loggers.Silent, null, CancellationToken.None);
+        Trainer.Train(new TrainingJob(Model, Train, new TrainingSpec(1, 32, "adam", 3e-3, 0, 0, null), Seed: 5, CPU, Loggers.Silent, null, null), CancellationToken.None);
 
         // One batch of 1000, as the pipeline records bundles.
         ValidationLogits = LogitsRecorder.Record(Model, Validation, CPU);

@@ -2,7 +2,10 @@ using System.Text.Json.Nodes;
 using EarlyExitBench.Harness.Cli;
 using EarlyExitBench.Harness.Data;
 using EarlyExitBench.Harness.Leaderboard;
+using EarlyExitBench.Harness.Methods;
 using EarlyExitBench.Harness.Pipeline;
+using EarlyExitBench.Harness.Planning;
+using EarlyExitBench.Harness.Training;
 using EarlyExitBench.Harness.Plugins;
 using EarlyExitBench.Harness.Suites;
 using EarlyExitBench.Tests.Support;
@@ -39,7 +42,8 @@ public class SuiteRunnerTests
     }
 
     private static LeaderboardDocument Run(Suite suite, PluginCatalog catalog, string cache, string output, bool useCache = true) =>
-        new SuiteRunner(suite, catalog, new RunOptions(cache, useCache, output, "test"), Loggers.Silent, new NoProgress()).Run(CancellationToken.None);
+        new SuiteRunner(PlanBuilder.FromSuite(suite, catalog, Loggers.Silent, CancellationToken.None), new RunOptions(cache, useCache, output, "test", Shard.All), Loggers.Silent, new NoProgress())
+            .Run(CancellationToken.None);
 
     [Fact]
     public void TrainsEvaluatesAndRanksOnRealFiles()
@@ -50,7 +54,9 @@ public class SuiteRunnerTests
 
         var document = Run(suite, catalog, Path.Combine(dir, "cache"), Path.Combine(dir, "out"));
 
-        Assert.True(File.Exists(Path.Combine(dir, "out", "bundles", "fashion-mnist__branchy-lenet__seed5.npz")));
+        var cell = Assert.Single(PlanFile.Read(Path.Combine(dir, "out")).Cells);
+        Assert.True(File.Exists(Path.Combine(dir, "out", "cells", cell.Key + ".npz")));
+        Assert.True(File.Exists(Path.Combine(dir, "out", "cells", cell.Key + ".json")));
         Assert.Empty(LeaderboardSchema.Errors(File.ReadAllText(Path.Combine(dir, "out", "leaderboard.json"))));
         Assert.Empty(document.Failures);
         var group = Assert.Single(document.Groups);

@@ -1,4 +1,4 @@
-namespace EarlyExitBench.Harness.Pipeline;
+namespace EarlyExitBench.Harness.Training;
 
 /// <summary>Shows progress of long phases (a Spectre.Console bar on a terminal, nothing in tests).</summary>
 public interface IProgressSink

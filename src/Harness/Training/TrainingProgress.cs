@@ -1,4 +1,4 @@
-namespace EarlyExitBench.Harness.Pipeline;
+namespace EarlyExitBench.Harness.Training;
 
 /// <summary>Where training is: batches done of total, and running loss and last-exit accuracy of the current epoch.</summary>
 /// <param name="Done">Batches done, over all epochs.</param>

@@ -1,10 +1,11 @@
 using EarlyExitBench.Contracts;
 using EarlyExitBench.Harness.Bundles;
 using EarlyExitBench.Harness.Evaluation;
-using EarlyExitBench.Harness.Leaderboard;
+using EarlyExitBench.Harness.Planning;
+using EarlyExitBench.Harness.Plugins;
 using Serilog;
 
-namespace EarlyExitBench.Harness.Pipeline;
+namespace EarlyExitBench.Harness.Methods;
 
 /// <summary>
 /// Evaluates every (calibrator × failure predictor) on one logits bundle: calibrators fitted per exit on
@@ -13,22 +14,14 @@ namespace EarlyExitBench.Harness.Pipeline;
 /// </summary>
 public sealed class CellEvaluator(ILogger logger)
 {
-    /// <summary>Results of one cell.</summary>
-    public sealed record CellResult(IReadOnlyList<MethodResult> Methods, IReadOnlyList<FailureRecord> Failures, IReadOnlyList<CalibratorFit> Fits);
-
-    /// <summary>Runs every method on <paramref name="bundle"/>.</summary>
-    public CellResult Evaluate(
-        LogitsBundle bundle,
-        string cell,
-        int seed,
-        IReadOnlyList<ResolvedPlugin> calibrators,
-        IReadOnlyList<ResolvedPlugin> predictors,
-        IReadOnlyList<ResolvedPlugin> policies,
-        int bins,
-        CancellationToken cancellationToken)
+    /// <summary>Runs every method of the plan on <paramref name="bundle"/>.</summary>
+    public CellMethods Evaluate(CellContext context, LogitsBundle bundle)
     {
-        ArgumentNullException.ThrowIfNull(policies);
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(bundle);
+        var (cell, seed, cancellationToken) = (context.Cell.Name, context.Cell.Seed, context.CancellationToken);
+        var (calibrators, predictors, policies, bins) = (context.Plan.Calibrators, context.Plan.FailurePredictors, context.Plan.ExitPolicies, context.Plan.Bins);
+        var fitted = new Dictionary<(string, string), FittedMethod>();
         var methods = new List<MethodResult>();
         var failures = new List<FailureRecord>();
         var fits = new List<CalibratorFit>();
@@ -39,9 +32,10 @@ public sealed class CellEvaluator(ILogger logger)
         {
             cancellationToken.ThrowIfCancellationRequested();
             MultiExitOutputs validation, test;
+            IReadOnlyList<IFittedCalibrator> fittedCalibrators;
             try
             {
-                (validation, test, var parameters, _) = Calibrate(bundle, calibrator, cell, seed, cancellationToken);
+                (validation, test, var parameters, fittedCalibrators) = Calibrate(bundle, calibrator, cell, seed, cancellationToken);
                 fits.Add(new CalibratorFit(calibrator.Label, seed, parameters));
             }
             catch (PluginFailure failure)
@@ -57,12 +51,13 @@ public sealed class CellEvaluator(ILogger logger)
                 {
                     var (scorer, scores, before) = Score(bundle, predictor, validation, test, rawTestOutputs, cell, seed, cancellationToken);
                     var evaluation = MethodEvaluator.Evaluate(new EvaluationInput(test.Probabilities, scores, bundle.TestLabels, bundle.ExitCost, before, bins));
+                    fitted[(calibrator.Label, predictor.Label)] = new FittedMethod(fittedCalibrators, scorer, scores, Correct(test.Probabilities, bundle.TestLabels));
                     methods.Add(new MethodResult(calibrator.Label, predictor.Label, GlobalThreshold, seed, evaluation));
                     logger.Debug("{Cell} {Calibrator}+{Predictor}: efficiency {Score:F4}", cell, calibrator.Label, predictor.Label, evaluation.Efficiency.Score);
                     if (policies.Count > 0)
                     {
                         var validationScores = Enumerable.Range(0, bundle.Exits)
-                            .Select(k => CheckScores(Guard("failure predictor", predictor.Label, $"score (exit {k + 1}, validation)", () => scorer.Score(validation, k)), validation.Samples, predictor.Label, k))
+                            .Select(k => CheckScores(PluginCall.Run(predictor, $"score (exit {k + 1}, validation)", () => scorer.Score(validation, k)), validation.Samples, predictor.Label, k))
                             .ToList();
                         var input = new ExitPolicyInput(
                             validationScores,
@@ -91,22 +86,7 @@ public sealed class CellEvaluator(ILogger logger)
             }
         }
 
-        return new CellResult(methods, failures, fits);
-    }
-
-    /// <summary>
-    /// Fits one method exactly as <see cref="Evaluate"/> does and returns what dynamic inference needs: the fitted
-    /// calibrator of each exit, the fitted scorer, and the test scores and correctness for the threshold sweep.
-    /// </summary>
-    public (IReadOnlyList<IFittedCalibrator> Calibrators, IConfidenceScorer Scorer, IReadOnlyList<double[]> TestScores, IReadOnlyList<bool[]> TestCorrect) FitMethod(
-        LogitsBundle bundle, ResolvedPlugin calibrator, ResolvedPlugin predictor, string cell, int seed, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(bundle);
-        var (validation, test, _, fitted) = Calibrate(bundle, calibrator, cell, seed, cancellationToken);
-        var rawTest = new MultiExitOutputs(bundle.TestLogits, bundle.TestLogits.Select(l => Probabilities.Softmax(l)).ToList());
-        var (scorer, scores, _) = Score(bundle, predictor, validation, test, rawTest, cell, seed, cancellationToken);
-        var correct = test.Probabilities.Select(p => Predictions(p).Select((c, i) => c == bundle.TestLabels[i]).ToArray()).ToList();
-        return (fitted, scorer, scores, correct);
+        return new CellMethods(methods, failures, fits, fitted);
     }
 
     private (MultiExitOutputs Validation, MultiExitOutputs Test, IReadOnlyList<IReadOnlyDictionary<string, double>> Parameters, IReadOnlyList<IFittedCalibrator> Fitted) Calibrate(
@@ -118,10 +98,10 @@ public sealed class CellEvaluator(ILogger logger)
         var parameters = new List<IReadOnlyDictionary<string, double>>();
         for (var k = 0; k < bundle.Exits; k++)
         {
-            var fitted = Guard("calibrator", plugin.Label, $"fit (exit {k + 1})", () =>
+            var fitted = PluginCall.Run(plugin, $"fit (exit {k + 1})", () =>
                 plugin.Create<ICalibrator>(logger, cell, seed).Fit(bundle.ValidationLogits[k], bundle.ValidationLabels, cancellationToken));
-            validation.Add(CheckProbabilities(Guard("calibrator", plugin.Label, $"apply (exit {k + 1}, validation)", () => fitted.Apply(bundle.ValidationLogits[k])), bundle.ValidationLogits[k], plugin.Label, k));
-            test.Add(CheckProbabilities(Guard("calibrator", plugin.Label, $"apply (exit {k + 1}, test)", () => fitted.Apply(bundle.TestLogits[k])), bundle.TestLogits[k], plugin.Label, k));
+            validation.Add(CheckProbabilities(PluginCall.Run(plugin, $"apply (exit {k + 1}, validation)", () => fitted.Apply(bundle.ValidationLogits[k])), bundle.ValidationLogits[k], plugin.Label, k));
+            test.Add(CheckProbabilities(PluginCall.Run(plugin, $"apply (exit {k + 1}, test)", () => fitted.Apply(bundle.TestLogits[k])), bundle.TestLogits[k], plugin.Label, k));
             parameters.Add(new SortedDictionary<string, double>(fitted.Parameters.ToDictionary(), StringComparer.Ordinal));
             fittedPerExit.Add(fitted);
         }
@@ -134,7 +114,7 @@ public sealed class CellEvaluator(ILogger logger)
 
     private MethodEvaluation EvaluatePolicy(ResolvedPlugin policy, ExitPolicyInput input, MethodEvaluation global, LogitsBundle bundle, string cell, int seed, CancellationToken cancellationToken)
     {
-        var assignments = Guard("exit policy", policy.Label, "assign", () => policy.Create<IExitPolicy>(logger, cell, seed).Assign(input, cancellationToken));
+        var assignments = PluginCall.Run(policy, "assign", () => policy.Create<IExitPolicy>(logger, cell, seed).Assign(input, cancellationToken));
         if (assignments.Count == 0)
         {
             throw new PluginFailure("exit policy", policy.Label, "assign", "returned no operating points");
@@ -170,32 +150,23 @@ public sealed class CellEvaluator(ILogger logger)
         return result;
     }
 
+    private static IReadOnlyList<bool[]> Correct(IReadOnlyList<ClassMatrix> probabilities, int[] labels) =>
+        probabilities.Select(p => Predictions(p).Select((c, i) => c == labels[i]).ToArray()).ToList();
+
     private (IConfidenceScorer Scorer, IReadOnlyList<double[]> Scores, IReadOnlyList<double[]> Before) Score(
         LogitsBundle bundle, ResolvedPlugin plugin, MultiExitOutputs validation, MultiExitOutputs test, MultiExitOutputs rawTest, string cell, int seed, CancellationToken cancellationToken)
     {
-        var scorer = Guard("failure predictor", plugin.Label, "fit", () =>
+        var scorer = PluginCall.Run(plugin, "fit", () =>
             plugin.Create<IFailurePredictor>(logger, cell, seed).Fit(validation, bundle.ValidationLabels, cancellationToken));
         var scores = new List<double[]>();
         var before = new List<double[]>();
         for (var k = 0; k < bundle.Exits; k++)
         {
-            scores.Add(CheckScores(Guard("failure predictor", plugin.Label, $"score (exit {k + 1})", () => scorer.Score(test, k)), test.Samples, plugin.Label, k));
-            before.Add(CheckScores(Guard("failure predictor", plugin.Label, $"score (exit {k + 1}, uncalibrated)", () => scorer.Score(rawTest, k)), test.Samples, plugin.Label, k));
+            scores.Add(CheckScores(PluginCall.Run(plugin, $"score (exit {k + 1})", () => scorer.Score(test, k)), test.Samples, plugin.Label, k));
+            before.Add(CheckScores(PluginCall.Run(plugin, $"score (exit {k + 1}, uncalibrated)", () => scorer.Score(rawTest, k)), test.Samples, plugin.Label, k));
         }
 
         return (scorer, scores, before);
-    }
-
-    private static T Guard<T>(string kind, string plugin, string stage, Func<T> call)
-    {
-        try
-        {
-            return call() ?? throw new PluginFailure(kind, plugin, stage, "returned null");
-        }
-        catch (Exception ex) when (ex is not (PluginFailure or OperationCanceledException or OutOfMemoryException))
-        {
-            throw new PluginFailure(kind, plugin, stage, $"{ex.GetType().Name}: {ex.Message}", ex);
-        }
     }
 
     private static ClassMatrix CheckProbabilities(ClassMatrix probabilities, ClassMatrix logits, string plugin, int exit)
@@ -236,6 +207,6 @@ public sealed class CellEvaluator(ILogger logger)
     private void Record(List<FailureRecord> failures, string cell, int seed, PluginFailure failure)
     {
         logger.Error("{Cell} seed {Seed}: {Kind} '{Plugin}' failed in {Stage}: {Message}", cell, seed, failure.Kind, failure.Plugin, failure.Stage, failure.Detail);
-        failures.Add(new FailureRecord(cell, seed, failure.Kind, failure.Plugin, failure.Stage, failure.Detail));
+        failures.Add(FailureRecord.Of(cell, seed, failure));
     }
 }

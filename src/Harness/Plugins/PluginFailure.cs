@@ -1,4 +1,4 @@
-namespace EarlyExitBench.Harness.Pipeline;
+namespace EarlyExitBench.Harness.Plugins;
 
 /// <summary>A plugin call that threw or returned unusable values; caught at the boundary.</summary>
 public sealed class PluginFailure(string kind, string plugin, string stage, string message, Exception? inner = null)

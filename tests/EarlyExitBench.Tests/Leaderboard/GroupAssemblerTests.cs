@@ -1,8 +1,8 @@
 using EarlyExitBench.Harness.Evaluation;
 using EarlyExitBench.Harness.Leaderboard;
-using EarlyExitBench.Harness.Pipeline;
+using EarlyExitBench.Harness.Methods;
 
-namespace EarlyExitBench.Tests.Pipeline;
+namespace EarlyExitBench.Tests.Leaderboard;
 
 public class GroupAssemblerTests
 {

@@ -1,0 +1,172 @@
+using System.CommandLine;
+using System.Globalization;
+using EarlyExitBench.Harness.Data;
+using EarlyExitBench.Harness.Leaderboard;
+using EarlyExitBench.Harness.Pipeline;
+using EarlyExitBench.Harness.Plugins;
+using EarlyExitBench.Harness.Suites;
+using EarlyExitBench.Harness.Training;
+using Serilog;
+using Spectre.Console;
+
+namespace EarlyExitBench.Harness.Cli;
+
+/// <summary>What the commands share: global options, error handling and exit codes, loading, printing.</summary>
+internal static class CliSupport
+{
+    public static readonly Option<bool> Verbose = new("--verbose", "-v") { Description = "Debug logging and stack traces", Recursive = true };
+    public static readonly Option<string[]> PluginDirs = new("--plugins") { Description = "Extra plugin folder (repeatable)", Recursive = true, AllowMultipleArgumentsPerToken = true };
+
+    public static Option<string?> CacheOption() => new("--cache") { Description = "Cache folder (default: $EEBENCH_CACHE or ~/.cache/eebench)" };
+
+    /// <summary>Runs a command body, turning each kind of failure into its one-line message and exit code.</summary>
+    public static int Guarded(ParseResult parse, CliIO io, string? logFile, Func<ILogger, int> action)
+    {
+        var verbose = parse.GetValue(Verbose);
+        using var logger = Logging.Create(verbose, logFile);
+        try
+        {
+            return action(logger);
+        }
+        catch (SuiteException ex)
+        {
+            foreach (var error in ex.Errors)
+            {
+                io.Errors.WriteLine(error);
+            }
+
+            io.Errors.WriteLine($"eebench: {ex.Errors.Count} error(s); nothing was run");
+            return ExitCodes.BadInput;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException or DirectoryNotFoundException or FormatException or RunLockedException)
+        {
+            io.Errors.WriteLine($"eebench: {ex.Message}");
+            LogDetail(logger, verbose, ex);
+            return ExitCodes.BadInput;
+        }
+        catch (EnvironmentException ex)
+        {
+            io.Errors.WriteLine($"eebench: {ex.Message}");
+            LogDetail(logger, verbose, ex);
+            return ExitCodes.Environment;
+        }
+        catch (OperationCanceledException)
+        {
+            io.Errors.WriteLine("eebench: cancelled; every finished cell is kept and a rerun continues from there");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception ex) when (!verbose)
+        {
+            io.Errors.WriteLine($"eebench: {ex.GetType().Name}: {ex.Message} (run with --verbose for the stack trace)");
+            logger.Debug(ex, "Unhandled");
+            return ExitCodes.PartialFailure;
+        }
+    }
+
+    /// <summary>Loads, binds and validates a suite with its plugins; every error at once as a <see cref="SuiteException"/>.</summary>
+    public static (Suite Suite, PluginCatalog Catalog) LoadSuite(ParseResult parse, Suite suite, ILogger logger)
+    {
+        var catalog = LoadCatalog(parse, suite.PluginDirectories, logger);
+        var errors = SuiteValidator.Validate(suite, catalog);
+        if (errors.Count > 0)
+        {
+            throw new SuiteException(errors);
+        }
+
+        return (suite, catalog);
+    }
+
+    /// <summary>The shipped plugins, the <c>--plugins</c> folders and <paramref name="extra"/>.</summary>
+    public static PluginCatalog LoadCatalog(ParseResult parse, IEnumerable<string> extra, ILogger logger)
+    {
+        var dirs = PluginHost.DefaultDirectories().Concat(parse.GetValue(PluginDirs) ?? []).Concat(extra).ToList();
+        foreach (var dir in (parse.GetValue(PluginDirs) ?? []).Concat(extra).Where(d => !Directory.Exists(d)))
+        {
+            throw new SuiteException([new SuiteError(new SourceLocation(dir, 1, 1), "plugin folder not found")]);
+        }
+
+        return PluginHost.Load(dirs, logger, BuiltInDatasets.Register);
+    }
+
+    /// <summary>A cancellation token that Ctrl+C cancels.</summary>
+    public static CancellationTokenSource CancelOnCtrlC()
+    {
+        var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        return cancel;
+    }
+
+    /// <summary>Prints the top entries, writes the report, and turns failures into exit code 1.</summary>
+    public static int Finish(CliIO io, LeaderboardDocument document, string directory, ILogger logger, string? logFile)
+    {
+        PrintSummary(io.Out, document);
+        io.Out.WriteLine($"leaderboard: {Path.Combine(directory, "leaderboard.json")}");
+        WriteReport(io.Out, document, directory, logger);
+        if (document.Failures.Count > 0)
+        {
+            io.Out.WriteLine($"{document.Failures.Count} failure(s); see 'failures' in the leaderboard{(logFile is null ? string.Empty : " and " + logFile)}");
+            return ExitCodes.PartialFailure;
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    public static void Render(TextWriter stdout, Table table)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout), Ansi = stdout == Console.Out ? AnsiSupport.Detect : AnsiSupport.No });
+        console.Profile.Width = Math.Max(console.Profile.Width, 140);
+        console.Write(table);
+    }
+
+    public static string F(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
+
+    private static void PrintSummary(TextWriter stdout, LeaderboardDocument document)
+    {
+        foreach (var group in document.Groups)
+        {
+            var table = new Table().Title(Markup.Escape($"{group.Dataset} / {group.Architecture}"))
+                .AddColumns("rank", "calibrator", "failure predictor", "efficiency", "acc@25%", "acc@50%", "acc@100%", "last-exit ECE", "mean AUROC");
+            foreach (var e in group.Entries.Take(10))
+            {
+                var auroc = e.PerExit.Select(p => p.Auroc).OfType<double>().DefaultIfEmpty(double.NaN).Average();
+                table.AddRow(
+                    e.Rank.ToString(CultureInfo.InvariantCulture),
+                    Markup.Escape(e.Calibrator),
+                    Markup.Escape(e.FailurePredictor),
+                    F(e.Efficiency.Score),
+                    F(e.Efficiency.AccuracyAtBudget["0.25"]),
+                    F(e.Efficiency.AccuracyAtBudget["0.5"]),
+                    F(e.Efficiency.AccuracyAtBudget["1.0"]),
+                    F(e.PerExit[^1].Ece),
+                    F(auroc));
+            }
+
+            Render(stdout, table);
+        }
+    }
+
+    private static void WriteReport(TextWriter stdout, LeaderboardDocument document, string directory, ILogger logger)
+    {
+        try
+        {
+            stdout.WriteLine($"report: {Reporting.ReportWriter.Write(document, directory)}");
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The leaderboard is already written; a report that fails (e.g. no fonts for plots) must not lose it.
+            logger.Warning("Could not write the report in {Directory}: {Message}", directory, ex.Message);
+        }
+    }
+
+    private static void LogDetail(ILogger logger, bool verbose, Exception ex)
+    {
+        if (verbose)
+        {
+            logger.Error(ex, "Details");
+        }
+    }
+}

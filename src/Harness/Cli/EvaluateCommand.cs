@@ -1,0 +1,71 @@
+using System.CommandLine;
+using EarlyExitBench.Harness.Bundles;
+using EarlyExitBench.Harness.Pipeline;
+using EarlyExitBench.Harness.Planning;
+using EarlyExitBench.Harness.Plugins;
+using EarlyExitBench.Harness.Suites;
+using EarlyExitBench.Harness.Training;
+
+namespace EarlyExitBench.Harness.Cli;
+
+/// <summary><c>eebench evaluate --bundle FILE</c>: a plan of one bring-your-own-logits cell, through the same pipeline as <c>run</c>.</summary>
+internal static class EvaluateCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var bundle = new Option<string>("--bundle") { Description = "Logits bundle (.npz): val_logits, val_labels, test_logits, test_labels, exit_cost", Required = true };
+        var calibrators = new Option<string>("--calibrators") { Description = "Comma-separated calibrator aliases", DefaultValueFactory = _ => "identity,temperature" };
+        var predictors = new Option<string>("--failure-predictors") { Description = "Comma-separated failure predictor aliases", DefaultValueFactory = _ => "msp,entropy" };
+        var outDir = new Option<string>("--out") { Description = "Results folder", DefaultValueFactory = _ => "results/evaluate" };
+        var bins = new Option<int>("--bins") { Description = "ECE bins", DefaultValueFactory = _ => 15 };
+        var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for proxy correlations", DefaultValueFactory = _ => 1000 };
+        var command = new Command("evaluate", "Evaluate a model trained elsewhere from its logits bundle") { bundle, calibrators, predictors, outDir, bins, bootstrap };
+        command.SetAction(parse => CliSupport.Guarded(parse, io, null, logger =>
+        {
+            var catalog = CliSupport.LoadCatalog(parse, [], logger);
+            var file = parse.GetValue(bundle)!;
+            var loaded = BundleFile.Read(file);
+            var evaluation = new EvaluationSpec(parse.GetValue(bins), parse.GetValue(bootstrap));
+            var plan = PlanBuilder.FromBundle(
+                file,
+                loaded,
+                Resolve(parse.GetValue(calibrators)!, "--calibrators", PluginKind.Calibrator, catalog),
+                Resolve(parse.GetValue(predictors)!, "--failure-predictors", PluginKind.FailurePredictor, catalog),
+                evaluation);
+            var folder = parse.GetValue(outDir)!;
+
+            // Evaluation is all the work here, so a finished cell is recomputed rather than reused.
+            var options = new RunOptions(ModelCache.DefaultRoot(), UseCache: false, folder, io.CommandLine, Shard.All);
+            var document = new SuiteRunner(plan, options, logger, new NoProgress()).Run(CancellationToken.None);
+            return CliSupport.Finish(io, document, folder, logger, null);
+        }));
+        return command;
+    }
+
+    /// <summary>Resolves comma-separated aliases; every unknown alias or bad option is reported at once.</summary>
+    private static IReadOnlyList<ResolvedPlugin> Resolve(string list, string option, PluginKind kind, PluginCatalog catalog)
+    {
+        var specs = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select((alias, i) => new PluginSpec(alias, new System.Text.Json.Nodes.JsonObject(), new SourceLocation(option, 1, i + 1), new SourceLocation(option, 1, i + 1)))
+            .ToList();
+        var errors = new List<SuiteError>();
+        foreach (var spec in specs)
+        {
+            try
+            {
+                SuiteValidator.Resolve(spec, kind, catalog);
+            }
+            catch (SuiteException ex)
+            {
+                errors.AddRange(ex.Errors);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new SuiteException(errors);
+        }
+
+        return PlanBuilder.Resolve(specs, kind, catalog);
+    }
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using EarlyExitBench.Harness.Plugins;
+using Spectre.Console;
+
+namespace EarlyExitBench.Harness.Cli;
+
+/// <summary><c>eebench plugins</c>: kinds, aliases, assemblies, and plugins that failed to load.</summary>
+internal static class PluginsCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var command = new Command("plugins", "List plugin kinds, aliases, assemblies and versions");
+        command.SetAction(parse => CliSupport.Guarded(parse, io, null, logger =>
+        {
+            var catalog = CliSupport.LoadCatalog(parse, [], logger);
+            var table = new Table().AddColumns("kind", "alias", "assembly", "description");
+            foreach (var kind in PluginKinds.All)
+            {
+                foreach (var r in catalog[kind].Entries)
+                {
+                    table.AddRow(Markup.Escape(PluginKinds.Describe(kind)), Markup.Escape(r.Alias), Markup.Escape(r.Assembly), Markup.Escape(r.Description));
+                }
+            }
+
+            CliSupport.Render(io.Out, table);
+            foreach (var failure in catalog.Failures)
+            {
+                io.Out.WriteLine($"failed to load {failure.AssemblyPath}: {failure.Reason}. Fix: {failure.Fix}");
+            }
+
+            foreach (var error in catalog.Errors)
+            {
+                io.Out.WriteLine($"error: {error}");
+            }
+
+            return catalog.Errors.Count > 0 ? ExitCodes.BadInput : ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

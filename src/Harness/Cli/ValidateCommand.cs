@@ -1,0 +1,27 @@
+using System.CommandLine;
+using EarlyExitBench.Harness.Suites;
+
+namespace EarlyExitBench.Harness.Cli;
+
+/// <summary><c>eebench validate SUITE</c>: every error of a suite at once, as <c>file:line:col: message</c>.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var suiteArgument = new Argument<string>("suite") { Description = "Suite YAML file" };
+        var command = new Command("validate", "Check a suite: YAML, keys, values, plugin aliases and options") { suiteArgument };
+        command.SetAction(parse => CliSupport.Guarded(parse, io, null, logger =>
+        {
+            var (suite, _) = CliSupport.LoadSuite(parse, SuiteLoader.Load(parse.GetValue(suiteArgument)!), logger);
+            io.Out.WriteLine($"{suite.SourcePath}: ok — {Describe(suite)}");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    /// <summary>One line on what a suite asks for.</summary>
+    public static string Describe(Suite suite) =>
+        $"{suite.Datasets.Count} dataset(s) × {suite.Architectures.Count} architecture(s) × {suite.Seeds.Count} seed(s); "
+        + $"{suite.Calibrators.Count} calibrator(s) × {suite.FailurePredictors.Count} failure predictor(s); "
+        + $"training {suite.Training.Epochs} epoch(s) of {suite.Training.Optimizer}, batch {suite.Training.BatchSize}; device {suite.Device}";
+}

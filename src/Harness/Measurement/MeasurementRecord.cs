@@ -1,0 +1,8 @@
+namespace EarlyExitBench.Harness.Measurement;
+
+/// <summary>Real dynamic inference of one method in one cell: latency per exit and time saved vs FLOPs saved.</summary>
+/// <param name="Cell">The cell's name.</param>
+/// <param name="Calibrator">Calibrator label.</param>
+/// <param name="FailurePredictor">Failure predictor label.</param>
+/// <param name="Measurement">What was measured.</param>
+public sealed record MeasurementRecord(string Cell, string Calibrator, string FailurePredictor, CellMeasurement Measurement);

@@ -1,0 +1,7 @@
+namespace EarlyExitBench.Harness.Methods;
+
+/// <summary>Fitted calibrator parameters per seed and exit (e.g. temperatures).</summary>
+/// <param name="Calibrator">Calibrator label.</param>
+/// <param name="Seed">Seed of the cell.</param>
+/// <param name="PerExit">Parameters of each exit's fit, exit 1 first.</param>
+public sealed record CalibratorFit(string Calibrator, int Seed, IReadOnlyList<IReadOnlyDictionary<string, double>> PerExit);

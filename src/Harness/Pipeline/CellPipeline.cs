@@ -1,0 +1,47 @@
+using EarlyExitBench.Harness.Cells;
+using EarlyExitBench.Harness.Measurement;
+using EarlyExitBench.Harness.Methods;
+using EarlyExitBench.Harness.Planning;
+using EarlyExitBench.Harness.Plugins;
+using EarlyExitBench.Harness.Training;
+
+namespace EarlyExitBench.Harness.Pipeline;
+
+/// <summary>One cell, start to finish: bundle → methods → measurement → result on disk.</summary>
+/// <param name="bundles">The bundle stage (cache, train, record).</param>
+/// <param name="store">Where finished cells go.</param>
+public sealed class CellPipeline(BundleStage bundles, CellStore store)
+{
+    /// <summary>Runs the cell of <paramref name="context"/> and stores its result. A plugin failure fails the cell, not the run.</summary>
+    public void Run(CellContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var (cell, logger) = (context.Cell, context.Logger);
+        try
+        {
+            var bundle = bundles.Get(context);
+            var methods = context.Timer.Time("evaluate", false, () => new CellEvaluator(logger).Evaluate(context, bundle.Bundle));
+            var failures = methods.Failures.ToList();
+            MeasurementRecord? measurement = null;
+            if (context.Plan.Measurement.Enabled && methods.Methods.Count > 0)
+            {
+                try
+                {
+                    measurement = context.Timer.Time("measure", false, () => MeasurementStage.Measure(context, bundle, methods));
+                }
+                catch (PluginFailure failure)
+                {
+                    logger.Error("{Cell}: {Message}; the cell is kept without its measurement", cell.Name, failure.Message);
+                    failures.Add(FailureRecord.Of(cell.Name, cell.Seed, failure));
+                }
+            }
+
+            store.Write(new CellResult(cell.Key, bundle.Exits, methods.Methods, methods.Fits, failures), new CellTiming(context.Timer.Phases, measurement), bundle.Bundle);
+        }
+        catch (PluginFailure failure)
+        {
+            logger.Error("{Cell}: {Message}; skipping this cell", cell.Name, failure.Message);
+            store.Write(new CellResult(cell.Key, [], [], [], [FailureRecord.Of(cell.Name, cell.Seed, failure)]), new CellTiming(context.Timer.Phases, null), null);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using EarlyExitBench.Harness.Plugins;
+using EarlyExitBench.Harness.Suites;
+
+namespace EarlyExitBench.Harness.Planning;
+
+/// <summary>A suite made concrete: its cells and the resolved plugins and settings that run them.</summary>
+/// <param name="Manifest">The cells and leaderboard header.</param>
+/// <param name="Datasets">Loaded datasets by label (empty for a bundle plan).</param>
+/// <param name="Architectures">Architectures by label (empty for a bundle plan).</param>
+/// <param name="Calibrators">Calibrators to compare.</param>
+/// <param name="FailurePredictors">Failure predictors to compare.</param>
+/// <param name="ExitPolicies">Exit policies besides the global threshold.</param>
+/// <param name="Recipe">The training recipe; null for a bundle plan.</param>
+/// <param name="Bins">ECE bins.</param>
+/// <param name="Measurement">Wall-clock measurement settings.</param>
+/// <param name="Device">Requested device: cpu, cuda or auto.</param>
+/// <param name="Threads">TorchSharp intra-op threads; null = default.</param>
+public sealed record Plan(
+    PlanManifest Manifest,
+    IReadOnlyDictionary<string, PlannedDataset> Datasets,
+    IReadOnlyDictionary<string, ResolvedPlugin> Architectures,
+    IReadOnlyList<ResolvedPlugin> Calibrators,
+    IReadOnlyList<ResolvedPlugin> FailurePredictors,
+    IReadOnlyList<ResolvedPlugin> ExitPolicies,
+    TrainingSpec? Recipe,
+    int Bins,
+    MeasurementSpec Measurement,
+    string Device,
+    int? Threads)
+{
+    /// <summary>The cells, in plan order.</summary>
+    public IReadOnlyList<Cell> Cells => Manifest.Cells;
+}

@@ -1,0 +1,150 @@
+using EarlyExitBench.Contracts;
+using EarlyExitBench.Harness.Bundles;
+using EarlyExitBench.Harness.Plugins;
+using EarlyExitBench.Harness.Suites;
+using Serilog;
+
+namespace EarlyExitBench.Harness.Planning;
+
+/// <summary>Turns a validated suite, or one logits bundle, into a <see cref="Plan"/> of keyed cells.</summary>
+public static class PlanBuilder
+{
+    /// <summary>The recipe label while a suite has one training recipe.</summary>
+    public const string DefaultRecipe = "default";
+
+    /// <summary>
+    /// Resolves the suite's plugins, loads each dataset once (its content enters the keys) and builds each architecture
+    /// once per dataset to estimate the cells' cost. Cells are datasets × architectures × seeds, in suite order.
+    /// </summary>
+    public static Plan FromSuite(Suite suite, PluginCatalog catalog, ILogger logger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(suite);
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(logger);
+        var calibrators = Resolve(suite.Calibrators, PluginKind.Calibrator, catalog);
+        var predictors = Resolve(suite.FailurePredictors, PluginKind.FailurePredictor, catalog);
+        var policies = Resolve(suite.ExitPolicies, PluginKind.ExitPolicy, catalog);
+        var architectures = Resolve(suite.Architectures, PluginKind.Architecture, catalog);
+        var datasetPlugins = Resolve(suite.Datasets.Select(d => d.Plugin).ToList(), PluginKind.Dataset, catalog);
+        var evaluation = EvaluationIdentity(calibrators, predictors, policies, suite.Evaluation.Bins, suite.Measurement);
+
+        var datasets = new Dictionary<string, PlannedDataset>(StringComparer.Ordinal);
+        var cells = new List<Cell>();
+        foreach (var (spec, plugin) in suite.Datasets.Zip(datasetPlugins))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var splits = PluginCall.Run(plugin, "load", () => plugin.Create<IDatasetSource>(logger, $"{plugin.Label}/load", suite.Seeds[0]).Load(cancellationToken));
+            datasets[plugin.Label] = new PlannedDataset(plugin, spec, splits);
+            var trainCount = Math.Min(spec.TrainLimit ?? int.MaxValue, splits.Train.Count - spec.ValidationSize);
+            var evaluated = spec.ValidationSize + Math.Min(spec.TestLimit ?? int.MaxValue, splits.Test.Count);
+            foreach (var architecture in architectures)
+            {
+                var gflop = Estimate(architecture, splits, trainCount, evaluated, suite.Training.Epochs, calibrators.Count * predictors.Count, logger);
+                foreach (var seed in suite.Seeds)
+                {
+                    var modelKey = ContentKey.Of(new
+                    {
+                        architecture = architecture.Identity,
+                        dataset = splits.Name,
+                        content = splits.ContentId,
+                        split = new { spec.ValidationSize, spec.TrainLimit, spec.TestLimit },
+                        recipe = suite.Training,
+                        seed,
+                    });
+                    var key = ContentKey.Of(new { model = modelKey, evaluation });
+                    cells.Add(new Cell(cells.Count, key, modelKey, plugin.Label, architecture.Label, architecture.OptionsJson, DefaultRecipe, seed, null, gflop));
+                }
+            }
+        }
+
+        var summary = new SuiteSummary(suite.Name, suite.SourcePath.Replace('\\', '/'), suite.Seeds, suite.Device, suite.Training, suite.Evaluation);
+        return new Plan(
+            Manifest(summary, ExitCosts.Convention, suite.Evaluation, suite.Seeds[0], cells),
+            datasets,
+            architectures.ToDictionary(a => a.Label, StringComparer.Ordinal),
+            calibrators,
+            predictors,
+            policies,
+            suite.Training,
+            suite.Evaluation.Bins,
+            suite.Measurement,
+            suite.Device,
+            suite.Threads);
+    }
+
+    /// <summary>A plan with one cell that evaluates a logits bundle made elsewhere; no training, no measurement.</summary>
+    public static Plan FromBundle(string file, LogitsBundle bundle, IReadOnlyList<ResolvedPlugin> calibrators, IReadOnlyList<ResolvedPlugin> predictors, EvaluationSpec evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(bundle);
+        ArgumentNullException.ThrowIfNull(calibrators);
+        ArgumentNullException.ThrowIfNull(predictors);
+        ArgumentNullException.ThrowIfNull(evaluation);
+        var measurement = new MeasurementSpec(false, 0, [], 0, null, null);
+        var modelKey = ResolvedPlugin.Sha256Of(Path.GetFullPath(file))[..24];
+        var key = ContentKey.Of(new { model = modelKey, evaluation = EvaluationIdentity(calibrators, predictors, [], evaluation.Bins, measurement) });
+        var gflop = calibrators.Count * predictors.Count * (double)bundle.Exits * bundle.Classes * (bundle.TestLabels.Length + bundle.ValidationLabels.Length) * 50 / 1e9;
+        var cell = new Cell(0, key, modelKey, bundle.Dataset, bundle.Architecture, "{}", "bundle", 0, file, gflop);
+        var summary = new SuiteSummary("evaluate", file, [0], "cpu", null, evaluation);
+        return new Plan(
+            Manifest(summary, "as given by the bundle's exit_cost", evaluation, 0, [cell]),
+            new Dictionary<string, PlannedDataset>(),
+            new Dictionary<string, ResolvedPlugin>(),
+            calibrators,
+            predictors,
+            [],
+            null,
+            evaluation.Bins,
+            measurement,
+            "cpu",
+            null);
+    }
+
+    /// <summary>Labels are the alias, plus the options only when the suite lists the alias more than once.</summary>
+    public static IReadOnlyList<ResolvedPlugin> Resolve(IReadOnlyList<PluginSpec> specs, PluginKind kind, PluginCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(specs);
+        return specs.Select(spec =>
+        {
+            var (registration, bound) = SuiteValidator.Resolve(spec, kind, catalog);
+            var label = specs.Count(s => s.Alias == spec.Alias) > 1 ? $"{spec.Alias}{spec.OptionsJson}" : spec.Alias;
+            return new ResolvedPlugin(label, registration, bound);
+        }).ToList();
+    }
+
+    private static PlanManifest Manifest(SuiteSummary summary, string convention, EvaluationSpec evaluation, int bootstrapSeed, IReadOnlyList<Cell> cells)
+    {
+        var id = ContentKey.Of(new { summary, convention, evaluation.BootstrapResamples, bootstrapSeed, cells = cells.Select(c => c.Key) });
+        return new PlanManifest(PlanManifest.CurrentFormat, id, summary, convention, evaluation.BootstrapResamples, bootstrapSeed, cells);
+    }
+
+    /// <summary>Everything besides the model that a cell's result depends on, including the harness's own build.</summary>
+    private static object EvaluationIdentity(
+        IReadOnlyList<ResolvedPlugin> calibrators, IReadOnlyList<ResolvedPlugin> predictors, IReadOnlyList<ResolvedPlugin> policies, int bins, MeasurementSpec measurement) => new
+        {
+            harness = ResolvedPlugin.Sha256Of(typeof(PlanBuilder).Assembly.Location),
+            calibrators = calibrators.Select(c => new { c.Label, c.Identity }),
+            predictors = predictors.Select(p => new { p.Label, p.Identity }),
+            policies = policies.Select(p => new { p.Label, p.Identity }),
+            bins,
+            measurement,
+        };
+
+    /// <summary>Training (forward and backward, about 3× a forward), recording and evaluation, in GFLOP.</summary>
+    private static double Estimate(ResolvedPlugin architecture, DatasetSplits splits, int trainCount, int evaluated, int epochs, int methods, ILogger logger)
+    {
+        try
+        {
+            using var model = PluginCall.Run(architecture, "build", () => architecture.Create<IEarlyExitArchitecture>(logger, "plan", 0).Build(splits.Train.Input));
+            var full = ExitCosts.Of(model)[^1].Cost;
+            var exits = model.Stages.Count;
+            return ((3.0 * full * trainCount * epochs) + (full * evaluated) + (50.0 * methods * exits * splits.Train.Input.Classes * evaluated)) / 1e9;
+        }
+        catch (PluginFailure failure)
+        {
+            // The cell will fail with this message when it runs; the plan only loses its estimate.
+            logger.Warning("Plan: cannot estimate the cost of {Architecture}: {Message}", architecture.Label, failure.Message);
+            return 0;
+        }
+    }
+}

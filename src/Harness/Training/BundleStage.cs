@@ -1,0 +1,143 @@
+using EarlyExitBench.Contracts;
+using EarlyExitBench.Harness.Bundles;
+using EarlyExitBench.Harness.Data;
+using EarlyExitBench.Harness.Planning;
+using EarlyExitBench.Harness.Plugins;
+using EarlyExitBench.Harness.Storage;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace EarlyExitBench.Harness.Training;
+
+/// <summary>
+/// The first stage of a cell: its logits bundle, from the cache when an intact entry is there, else by training (or
+/// resuming training) and recording every exit on validation and test. One lock per model key serialises runs that
+/// share a cache; a corrupt entry is logged, removed and recomputed.
+/// </summary>
+/// <param name="cache">The model cache.</param>
+/// <param name="useCache">False to retrain and re-record even when cached (the results are still cached).</param>
+/// <param name="progress">Training progress display.</param>
+public sealed class BundleStage(ModelCache cache, bool useCache, IProgressSink progress)
+{
+    /// <summary>Gets the bundle of <see cref="CellContext.Cell"/>.</summary>
+    public CellBundle Get(CellContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var cell = context.Cell;
+        if (cell.BundleFile is { } file)
+        {
+            var given = context.Timer.Time("load bundle", true, () => BundleFile.Read(file));
+            return new CellBundle(given, ExitCosts.Of(given.ExitCost), null, null);
+        }
+
+        var dataset = context.Plan.Datasets[cell.Dataset];
+        var architecture = context.Plan.Architectures[cell.Architecture];
+        var split = DataSplit.Create(dataset.Splits, dataset.Spec.ValidationSize, dataset.Spec.TrainLimit, dataset.Spec.TestLimit, cell.Seed);
+        manual_seed(cell.Seed);
+        using var model = PluginCall.Run(architecture, "build", () => architecture.Create<IEarlyExitArchitecture>(context.Logger, cell.Name, cell.Seed).Build(split.Train.Input));
+        var exits = ExitCosts.Of(model);
+        var checkpoint = cache.Checkpoint(cell.ModelKey);
+        var bundlePath = cache.Bundle(cell.ModelKey);
+        using var entry = EntryLock.Acquire(cache.Lock(cell.ModelKey), context.Logger, context.CancellationToken);
+        if (useCache && Intact(bundlePath, context))
+        {
+            context.Logger.Information("{Cell}: logits bundle cached ({Key}); skipping training", cell.Name, cell.ModelKey);
+            try
+            {
+                return new CellBundle(context.Timer.Time("load bundle", true, () => BundleFile.Read(bundlePath)), exits, split, File.Exists(checkpoint) ? checkpoint : null);
+            }
+            catch (InvalidDataException ex)
+            {
+                context.Logger.Warning("{Cell}: cached bundle {Path} is unreadable ({Message}); removing it and recomputing", cell.Name, bundlePath, ex.Message);
+                AtomicFile.Remove(bundlePath);
+            }
+        }
+
+        model.to(context.Device);
+        if (useCache && Intact(checkpoint, context))
+        {
+            context.Logger.Information("{Cell}: trained model cached ({Key}); skipping training", cell.Name, cell.ModelKey);
+            context.Timer.Time("load checkpoint", true, () => model.load(checkpoint));
+        }
+        else
+        {
+            Train(context, model, split);
+            AtomicFile.WriteWithChecksum(checkpoint, temp => model.save(temp));
+        }
+
+        new TrainingCheckpoints(cache.TrainingState(cell.ModelKey), context.Logger).Clear();
+        var bundle = context.Timer.Time("record logits", false, () => Record(context, model, split, exits));
+        AtomicFile.WriteWithChecksum(bundlePath, temp => BundleFile.Write(temp, bundle));
+        context.Logger.Information("{Cell}: test accuracy per exit {Accuracy}", cell.Name, string.Join(", ", bundle.TestLogits.Select(l => Accuracy(l, bundle.TestLabels).ToString("P2", System.Globalization.CultureInfo.InvariantCulture))));
+        return new CellBundle(bundle, exits, split, checkpoint);
+    }
+
+    private void Train(CellContext context, MultiExitModule model, DataSplit split)
+    {
+        var (plan, cell) = (context.Plan, context.Cell);
+        var recipe = plan.Recipe ?? throw new InvalidOperationException("a trained cell needs a training recipe");
+        var checkpoints = new TrainingCheckpoints(cache.TrainingState(cell.ModelKey), context.Logger);
+        if (!useCache)
+        {
+            checkpoints.Clear();
+        }
+
+        context.Logger.Information("{Cell}: training {Epochs} epochs on {Train} samples ({Validation} held out for validation)", cell.Name, recipe.Epochs, split.Train.Count, split.Validation.Count);
+        context.Timer.Time("train", false, () => progress.Track($"train {cell.Name}", report =>
+            PluginCall.Run(plan.Architectures[cell.Architecture], "train", () =>
+                Trainer.Train(new TrainingJob(model, split.Train, recipe, cell.Seed, context.Device, context.Logger, report, checkpoints), context.CancellationToken))));
+    }
+
+    private static LogitsBundle Record(CellContext context, MultiExitModule model, DataSplit split, IReadOnlyList<ExitInfo> exits)
+    {
+        var architecture = context.Plan.Architectures[context.Cell.Architecture];
+        var validation = PluginCall.Run(architecture, "record logits", () => LogitsRecorder.Record(model, split.Validation, context.Device));
+        var test = PluginCall.Run(architecture, "record logits", () => LogitsRecorder.Record(model, split.Test, context.Device));
+        RequireFinite(validation, architecture.Label, "validation");
+        RequireFinite(test, architecture.Label, "test");
+        return new LogitsBundle(validation, split.Validation.Labels, test, split.Test.Labels, exits.Select(e => e.Cost).ToArray(), context.Plan.Datasets[context.Cell.Dataset].Splits.Name, architecture.Label);
+    }
+
+    private static bool Intact(string path, CellContext context)
+    {
+        if (AtomicFile.IsIntact(path, out var problem))
+        {
+            return true;
+        }
+
+        if (problem is not null)
+        {
+            context.Logger.Warning("{Cell}: cache entry {Path} is unusable: {Problem}; removing it and recomputing", context.Cell.Name, path, problem);
+            AtomicFile.Remove(path);
+        }
+
+        return false;
+    }
+
+    private static void RequireFinite(IReadOnlyList<ClassMatrix> exits, string architecture, string split)
+    {
+        for (var k = 0; k < exits.Count; k++)
+        {
+            var values = exits[k].Values;
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (!float.IsFinite(values[i]))
+                {
+                    throw new PluginFailure("architecture", architecture, "record logits",
+                        $"exit {k + 1} produced a non-finite logit ({values[i]}) for {split} sample {i / exits[k].Columns}; the model diverged or the architecture is numerically unstable");
+                }
+            }
+        }
+    }
+
+    private static double Accuracy(ClassMatrix logits, int[] labels)
+    {
+        var correct = 0;
+        for (var i = 0; i < logits.Rows; i++)
+        {
+            correct += Probabilities.ArgMax(logits.Row(i)) == labels[i] ? 1 : 0;
+        }
+
+        return (double)correct / logits.Rows;
+    }
+}
