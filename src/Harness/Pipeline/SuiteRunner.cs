@@ -46,7 +46,7 @@ public sealed class SuiteRunner(Plan plan, RunOptions options, ILogger logger, I
             }
 
             var cellLogger = logger.ForContext("Cell", cell.Name);
-            cells.Run(new CellContext(plan, cell, device, cellLogger, new PhaseTimer(cell.Name), cancellationToken));
+            cells.Run(new CellContext(plan, cell, device, cellLogger, new PhaseTimer(cell.Name, cellLogger), cancellationToken));
             WriteLeaderboard(device);
         }
 
@@ -56,6 +56,7 @@ public sealed class SuiteRunner(Plan plan, RunOptions options, ILogger logger, I
     /// <summary>The leaderboard of the folder as it stands, always rebuilt from the files, so every run order gives the same bytes.</summary>
     private LeaderboardDocument WriteLeaderboard(Device device)
     {
+        logger.Debug("Writing the leaderboard of {Directory}", OutputDirectory);
         var manifest = PlanFile.Read(OutputDirectory);
         var store = new CellStore(OutputDirectory);
         var finished = manifest.Cells.Select(c => store.TryRead(c.Key, logger)).OfType<StoredCell>().ToList();

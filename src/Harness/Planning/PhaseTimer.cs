@@ -4,7 +4,8 @@ namespace EarlyExitBench.Harness.Planning;
 
 /// <summary>Times the phases of one cell; what it records goes to the leaderboard's <c>timing</c> section.</summary>
 /// <param name="cell">The cell's name.</param>
-public sealed class PhaseTimer(string cell)
+/// <param name="logger">Logs each phase's start at debug level (what a watcher of <c>--verbose</c> output keys on).</param>
+public sealed class PhaseTimer(string cell, Serilog.ILogger logger)
 {
     private readonly List<PhaseTiming> _phases = [];
 
@@ -15,6 +16,7 @@ public sealed class PhaseTimer(string cell)
     public T Time<T>(string phase, bool cached, Func<T> action)
     {
         ArgumentNullException.ThrowIfNull(action);
+        logger.Debug("{Cell}: {Phase} started", cell, phase);
         var watch = Stopwatch.StartNew();
         var result = action();
         _phases.Add(new PhaseTiming(cell, phase, Math.Round(watch.Elapsed.TotalSeconds, 3), cached));

@@ -1,0 +1,156 @@
+using EarlyExitBench.Harness.Cli;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using Xunit.Abstractions;
+
+namespace EarlyExitBench.Tests.Architecture;
+
+/// <summary>
+/// Harness namespaces are pipeline stages and point one way: a stage may name types of earlier stages only.
+/// Dependencies are read from the compiled assembly (signatures, fields, base types, attributes and every
+/// instruction of every method body, lambdas included), so a reference hidden in a method body counts too.
+/// </summary>
+public class StageDependencyTests(ITestOutputHelper output)
+{
+    private const string Prefix = "EarlyExitBench.Harness.";
+
+    /// <summary>The stages in pipeline order; a folder not listed here fails the test until it is placed.</summary>
+    private static readonly string[] Stages =
+    [
+        "Storage", "Plugins", "Suites", "Data", "Bundles", "Planning", "Training", "Evaluation", "Methods", "Measurement",
+        "Cells", "Leaderboard", "Reporting", "Cluster", "Pipeline", "Cli",
+    ];
+
+    [Fact]
+    public void NoStageNamesATypeOfALaterStage()
+    {
+        var graph = Graph();
+        foreach (var (from, targets) in graph.OrderBy(p => Array.IndexOf(Stages, p.Key)))
+        {
+            output.WriteLine($"{from,-12} -> {string.Join(' ', targets.OrderBy(t => Array.IndexOf(Stages, t)))}");
+        }
+
+        var unplaced = graph.Keys.Concat(graph.Values.SelectMany(v => v)).Distinct().Where(s => !Stages.Contains(s)).ToList();
+        Assert.True(unplaced.Count == 0, $"Harness folders not placed in the stage order: {string.Join(", ", unplaced)}");
+        var backwards = graph
+            .SelectMany(p => p.Value.Where(t => Array.IndexOf(Stages, t) > Array.IndexOf(Stages, p.Key)).Select(t => $"{p.Key} -> {t}"))
+            .ToList();
+        Assert.True(backwards.Count == 0, "stages that depend on a later stage: " + string.Join("; ", backwards));
+    }
+
+    [Fact]
+    public void TheCheckSeesDependenciesInsideMethodBodies()
+    {
+        // Cli names Pipeline only inside command lambdas; if the walk missed bodies it would miss this edge.
+        Assert.Contains("Pipeline", Graph()["Cli"]);
+        Assert.Contains("Methods", Graph()["Leaderboard"]);
+    }
+
+    private static Dictionary<string, HashSet<string>> Graph()
+    {
+        using var module = ModuleDefinition.ReadModule(typeof(Commands).Assembly.Location);
+        var graph = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var type in module.GetTypes())
+        {
+            var from = StageOf(OuterMost(type).Namespace);
+            if (from is null)
+            {
+                continue;
+            }
+
+            var targets = graph.TryGetValue(from, out var set) ? set : graph[from] = [];
+            foreach (var referenced in References(type).Select(StageOf).OfType<string>().Where(s => s != from))
+            {
+                targets.Add(referenced);
+            }
+        }
+
+        return graph;
+    }
+
+    private static TypeDefinition OuterMost(TypeDefinition type)
+    {
+        while (type.DeclaringType is not null)
+        {
+            type = type.DeclaringType;
+        }
+
+        return type;
+    }
+
+    private static string? StageOf(string? ns)
+    {
+        if (ns is null || !ns.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = ns[Prefix.Length..];
+        var dot = rest.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? rest : rest[..dot];
+    }
+
+    private static IEnumerable<string?> References(TypeDefinition type)
+    {
+        IEnumerable<TypeReference> refs = [];
+        if (type.BaseType is not null)
+        {
+            refs = refs.Append(type.BaseType);
+        }
+
+        refs = refs.Concat(type.Interfaces.Select(i => i.InterfaceType))
+            .Concat(type.Fields.Select(f => f.FieldType))
+            .Concat(type.Properties.Select(p => p.PropertyType))
+            .Concat(type.CustomAttributes.Select(a => a.AttributeType));
+        foreach (var method in type.Methods)
+        {
+            refs = refs.Append(method.ReturnType).Concat(method.Parameters.Select(p => p.ParameterType));
+            if (method.HasBody)
+            {
+                refs = refs.Concat(method.Body.Variables.Select(v => v.VariableType)).Concat(method.Body.Instructions.SelectMany(Operands));
+            }
+        }
+
+        return refs.SelectMany(Expand).Select(t => NamespaceOf(t));
+    }
+
+    private static IEnumerable<TypeReference> Operands(Instruction instruction) => instruction.Operand switch
+    {
+        TypeReference t => [t],
+        MethodReference m => new[] { m.DeclaringType, m.ReturnType }.Concat(m.Parameters.Select(p => p.ParameterType))
+            .Concat(m is GenericInstanceMethod g ? g.GenericArguments : []),
+        FieldReference f => [f.DeclaringType, f.FieldType],
+        _ => [],
+    };
+
+    /// <summary>A type and the types inside it: generic arguments, array and by-ref element types.</summary>
+    private static IEnumerable<TypeReference> Expand(TypeReference type)
+    {
+        yield return type;
+        if (type is GenericInstanceType generic)
+        {
+            foreach (var argument in generic.GenericArguments.SelectMany(Expand))
+            {
+                yield return argument;
+            }
+        }
+
+        if (type is TypeSpecification { ElementType: { } element } && element != type)
+        {
+            foreach (var inner in Expand(element))
+            {
+                yield return inner;
+            }
+        }
+    }
+
+    private static string? NamespaceOf(TypeReference type)
+    {
+        while (type.DeclaringType is not null)
+        {
+            type = type.DeclaringType;
+        }
+
+        return type.Namespace;
+    }
+}
