@@ -9,12 +9,13 @@ internal static class MergeCommand
     public static Command Create(CliIO io)
     {
         var folders = new Argument<string[]>("folders") { Description = "Result folders of the same plan (shards, machines, earlier runs)", Arity = ArgumentArity.OneOrMore };
-        var outDir = new Option<string>("--out") { Description = "Folder for the merged cells, leaderboard and report", Required = true };
+        var outDir = new Option<string?>("--out") { Description = "Folder for the merged cells, leaderboard and report (default: results/<suite name>)" };
         var command = new Command("merge", "Build the leaderboard and report from the cell results of several folders") { folders, outDir };
         command.SetAction(parse => CliSupport.Guarded(parse, io, null, logger =>
         {
-            var output = parse.GetValue(outDir)!;
-            var document = MergeRunner.Merge(parse.GetValue(folders)!, output, io.CommandLine, logger);
+            var inputs = parse.GetValue(folders)!;
+            var output = parse.GetValue(outDir) ?? Path.Combine("results", Planning.PlanFile.Read(inputs[0]).Suite.Name);
+            var document = MergeRunner.Merge(inputs, output, io.CommandLine, logger);
             foreach (var missing in document.Failures.Where(f => f.Stage == MergeRunner.MissingStage))
             {
                 io.Errors.WriteLine($"eebench: missing cell {missing.Cell}: {missing.Message}");

@@ -23,5 +23,5 @@ internal static class ValidateCommand
     public static string Describe(Suite suite) =>
         $"{suite.Datasets.Count} dataset(s) × {suite.Architectures.Count} architecture(s) × {suite.Seeds.Count} seed(s); "
         + $"{suite.Calibrators.Count} calibrator(s) × {suite.FailurePredictors.Count} failure predictor(s); "
-        + $"training {suite.Training.Epochs} epoch(s) of {suite.Training.Optimizer}, batch {suite.Training.BatchSize}; device {suite.Device}";
+        + $"{suite.Recipes.Count} recipe(s) ({string.Join(", ", suite.Recipes.Select(r => $"{r.Name}: {r.Epochs} epoch(s) of {r.Optimizer}, batch {r.BatchSize}"))}); device {suite.Device}";
 }

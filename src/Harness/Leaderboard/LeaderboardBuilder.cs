@@ -41,6 +41,7 @@ public static class LeaderboardBuilder
                 group.Key.Dataset,
                 group.Key.Architecture,
                 members[0].Cell.ArchitectureOptions,
+                group.Key.Recipe,
                 exits,
                 GroupAssembler.Rank(methods),
                 GroupAssembler.Correlate(methods, manifest.BootstrapResamples, manifest.BootstrapSeed),

@@ -21,14 +21,15 @@ public sealed record LeaderboardDocument(
     TimingInfo Timing)
 {
     /// <summary>Current schema version; bump on any breaking change to the keys.</summary>
-    public const int CurrentSchemaVersion = 1;
+    public const int CurrentSchemaVersion = 2;
 }
 
-/// <summary>One (dataset, architecture): its exits, the ranked methods and the proxy correlations.</summary>
+/// <summary>One (dataset, architecture, training recipe): its exits, the ranked methods and the proxy correlations.</summary>
 public sealed record GroupResult(
     string Dataset,
     string Architecture,
     string ArchitectureOptions,
+    string Recipe,
     IReadOnlyList<ExitInfo> Exits,
     IReadOnlyList<EntryResult> Entries,
     IReadOnlyDictionary<string, CorrelationResult> ProxyCorrelation,

@@ -24,8 +24,14 @@ public static class MeasurementStage
         ArgumentNullException.ThrowIfNull(methods);
         var (plan, cell, logger) = (context.Plan, context.Cell, context.Logger);
         var spec = plan.Measurement;
-        if (!spec.Enabled || bundle.Split is null || bundle.Checkpoint is null)
+        if (!spec.Enabled || bundle.Split is null)
         {
+            return null;
+        }
+
+        if (bundle.Checkpoint is null)
+        {
+            logger.Warning("{Cell}: only the logits of this model are cached, not its weights; run with --no-cache to measure it", cell.Name);
             return null;
         }
 

@@ -27,7 +27,12 @@ public sealed record Cell(
     double EstimatedGflop)
 {
     /// <summary>How logs, failures and timings name the cell.</summary>
-    public string Name => BundleFile is null ? $"{Dataset}/{Architecture}/seed {Seed}" : $"{Dataset}/{Architecture}/bundle";
+    public string Name => BundleFile is not null ? $"{Dataset}/{Architecture}/bundle"
+        : Recipe == DefaultRecipe ? $"{Dataset}/{Architecture}/seed {Seed}"
+        : $"{Dataset}/{Architecture}/{Recipe}/seed {Seed}";
+
+    /// <summary>The name of a suite's only recipe when it does not name it.</summary>
+    public const string DefaultRecipe = "default";
 
     /// <summary>Cells with the same group key are ranked together: one leaderboard group per (dataset, architecture, recipe).</summary>
     public (string Dataset, string Architecture, string Recipe) Group => (Dataset, Architecture, Recipe);

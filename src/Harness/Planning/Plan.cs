@@ -10,7 +10,7 @@ namespace EarlyExitBench.Harness.Planning;
 /// <param name="Calibrators">Calibrators to compare.</param>
 /// <param name="FailurePredictors">Failure predictors to compare.</param>
 /// <param name="ExitPolicies">Exit policies besides the global threshold.</param>
-/// <param name="Recipe">The training recipe; null for a bundle plan.</param>
+/// <param name="Recipes">Training recipes by name (empty for a bundle plan).</param>
 /// <param name="Bins">ECE bins.</param>
 /// <param name="Measurement">Wall-clock measurement settings.</param>
 /// <param name="Device">Requested device: cpu, cuda or auto.</param>
@@ -22,7 +22,7 @@ public sealed record Plan(
     IReadOnlyList<ResolvedPlugin> Calibrators,
     IReadOnlyList<ResolvedPlugin> FailurePredictors,
     IReadOnlyList<ResolvedPlugin> ExitPolicies,
-    TrainingSpec? Recipe,
+    IReadOnlyDictionary<string, TrainingSpec> Recipes,
     int Bins,
     MeasurementSpec Measurement,
     string Device,

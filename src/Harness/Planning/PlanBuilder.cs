@@ -9,9 +9,6 @@ namespace EarlyExitBench.Harness.Planning;
 /// <summary>Turns a validated suite, or one logits bundle, into a <see cref="Plan"/> of keyed cells.</summary>
 public static class PlanBuilder
 {
-    /// <summary>The recipe label while a suite has one training recipe.</summary>
-    public const string DefaultRecipe = "default";
-
     /// <summary>
     /// Resolves the suite's plugins, loads each dataset once (its content enters the keys) and builds each architecture
     /// once per dataset to estimate the cells' cost. Cells are datasets × architectures × seeds, in suite order.
@@ -39,25 +36,28 @@ public static class PlanBuilder
             var evaluated = spec.ValidationSize + Math.Min(spec.TestLimit ?? int.MaxValue, splits.Test.Count);
             foreach (var architecture in architectures)
             {
-                var gflop = Estimate(architecture, splits, trainCount, evaluated, suite.Training.Epochs, calibrators.Count * predictors.Count, logger);
-                foreach (var seed in suite.Seeds)
+                foreach (var recipe in suite.Recipes)
                 {
-                    var modelKey = ContentKey.Of(new
+                    var gflop = Estimate(architecture, splits, trainCount, evaluated, recipe.Epochs, calibrators.Count * predictors.Count, logger);
+                    foreach (var seed in suite.Seeds)
                     {
-                        architecture = architecture.Identity,
-                        dataset = splits.Name,
-                        content = splits.ContentId,
-                        split = new { spec.ValidationSize, spec.TrainLimit, spec.TestLimit },
-                        recipe = suite.Training,
-                        seed,
-                    });
-                    var key = ContentKey.Of(new { model = modelKey, evaluation });
-                    cells.Add(new Cell(cells.Count, key, modelKey, plugin.Label, architecture.Label, architecture.OptionsJson, DefaultRecipe, seed, null, gflop));
+                        var modelKey = ContentKey.Of(new
+                        {
+                            architecture = architecture.Identity,
+                            dataset = splits.Name,
+                            content = splits.ContentId,
+                            split = new { spec.ValidationSize, spec.TrainLimit, spec.TestLimit },
+                            recipe = recipe.WithoutName(),
+                            seed,
+                        });
+                        var key = ContentKey.Of(new { model = modelKey, evaluation });
+                        cells.Add(new Cell(cells.Count, key, modelKey, plugin.Label, architecture.Label, architecture.OptionsJson, recipe.Name, seed, null, gflop));
+                    }
                 }
             }
         }
 
-        var summary = new SuiteSummary(suite.Name, suite.SourcePath.Replace('\\', '/'), suite.Seeds, suite.Device, suite.Training, suite.Evaluation);
+        var summary = new SuiteSummary(suite.Name, suite.SourcePath.Replace('\\', '/'), suite.Seeds, suite.Device, suite.Recipes, suite.Evaluation);
         return new Plan(
             Manifest(summary, ExitCosts.Convention, suite.Evaluation, suite.Seeds[0], cells),
             datasets,
@@ -65,7 +65,7 @@ public static class PlanBuilder
             calibrators,
             predictors,
             policies,
-            suite.Training,
+            suite.Recipes.ToDictionary(r => r.Name, StringComparer.Ordinal),
             suite.Evaluation.Bins,
             suite.Measurement,
             suite.Device,
@@ -93,7 +93,7 @@ public static class PlanBuilder
             calibrators,
             predictors,
             [],
-            null,
+            new Dictionary<string, TrainingSpec>(),
             evaluation.Bins,
             measurement,
             "cpu",

@@ -5,6 +5,6 @@ namespace EarlyExitBench.Harness.Planning;
 /// <param name="File">The suite file (or the bundle, for <c>evaluate</c>).</param>
 /// <param name="Seeds">Seeds.</param>
 /// <param name="Device">Requested device.</param>
-/// <param name="Training">The training recipe; null when nothing is trained.</param>
+/// <param name="Recipes">The training recipes; null when nothing is trained.</param>
 /// <param name="Evaluation">Evaluation settings.</param>
-public sealed record SuiteSummary(string Name, string File, IReadOnlyList<int> Seeds, string Device, object? Training, object Evaluation);
+public sealed record SuiteSummary(string Name, string File, IReadOnlyList<int> Seeds, string Device, object? Recipes, object Evaluation);

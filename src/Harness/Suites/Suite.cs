@@ -10,7 +10,7 @@ namespace EarlyExitBench.Harness.Suites;
 /// <param name="PluginDirectories">Extra plugin folders, resolved against the suite file.</param>
 /// <param name="Datasets">Datasets.</param>
 /// <param name="Architectures">Architectures.</param>
-/// <param name="Training">Training recipe.</param>
+/// <param name="Recipes">Training recipes, at least one; each trains every architecture on every dataset and seed.</param>
 /// <param name="Calibrators">Calibrators to compare.</param>
 /// <param name="FailurePredictors">Failure predictors to compare.</param>
 /// <param name="ExitPolicies">Exit policies besides the built-in global threshold.</param>
@@ -26,7 +26,7 @@ public sealed record Suite(
     IReadOnlyList<string> PluginDirectories,
     IReadOnlyList<DatasetSpec> Datasets,
     IReadOnlyList<PluginSpec> Architectures,
-    TrainingSpec Training,
+    IReadOnlyList<TrainingSpec> Recipes,
     IReadOnlyList<PluginSpec> Calibrators,
     IReadOnlyList<PluginSpec> FailurePredictors,
     IReadOnlyList<PluginSpec> ExitPolicies,

@@ -8,7 +8,6 @@ namespace EarlyExitBench.Harness.Suites;
 public static class SuiteLoader
 {
     private static readonly string[] Devices = ["cpu", "cuda", "auto"];
-    private static readonly string[] Optimizers = ["adam", "sgd"];
 
     /// <summary>Reads and binds <paramref name="path"/>; throws <see cref="SuiteException"/> with all errors.</summary>
     public static Suite Load(string path)
@@ -78,7 +77,7 @@ public static class SuiteLoader
 
         var datasets = ReadList(map, "datasets", required: true, node => ReadDataset(node, file, errors));
         var architectures = ReadList(map, "architectures", required: true, node => ReadPlugin(node, file, errors, "architecture"));
-        var training = ReadTraining(map);
+        var recipes = RecipeReader.Read(map, file, errors);
         var calibrators = ReadList(map, "calibrators", required: false, node => ReadPlugin(node, file, errors, "calibrator"));
         var predictors = ReadList(map, "failure_predictors", required: false, node => ReadPlugin(node, file, errors, "failure predictor"));
         var policies = ReadList(map, "exit_policies", required: false, node => ReadPlugin(node, file, errors, "exit policy"));
@@ -104,7 +103,7 @@ public static class SuiteLoader
             throw new SuiteException(errors.OrderBy(e => e.Location.Line).ThenBy(e => e.Location.Column).ToList());
         }
 
-        return new Suite(name!, file, seeds, device, threads, output, pluginDirs, datasets, architectures, training!, calibrators, predictors, policies, evaluation!, measurement);
+        return new Suite(name!, file, seeds, device, threads, output, pluginDirs, datasets, architectures, recipes, calibrators, predictors, policies, evaluation!, measurement);
     }
 
     private static string Article(string word) => "aeiou".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";
@@ -238,44 +237,6 @@ public static class SuiteLoader
         var testLimit = map.Int("test_limit", null, 1);
         map.RejectUnknownKeys("a dataset entry");
         return name is null ? null : new DatasetSpec(new PluginSpec(name, options.Json, map.Location(map.Get("alias")!), options.At ?? at), validation!.Value, trainLimit, testLimit);
-    }
-
-    private static TrainingSpec? ReadTraining(YamlMapping parent)
-    {
-        var defaults = new TrainingSpec(3, 128, "adam", 1e-3, 0.9, 0, null);
-        if (parent.Section("training") is not { } map)
-        {
-            return defaults;
-        }
-
-        var optimizer = map.String("optimizer", defaults.Optimizer)!;
-        if (!Optimizers.Contains(optimizer))
-        {
-            map.Error(map.Get("optimizer")!, $"'optimizer' must be one of {string.Join(", ", Optimizers)}, got '{optimizer}'");
-        }
-
-        IReadOnlyList<double>? weights = null;
-        if (map.Sequence("exit_weights", allowScalar: false) is { } weightNodes)
-        {
-            weights = weightNodes.Select(w => w is YamlScalarNode { Value: { } t } && double.TryParse(t, System.Globalization.CultureInfo.InvariantCulture, out var v) && v >= 0 && double.IsFinite(v) ? v : ReportWeight(map, w)).ToList();
-        }
-
-        var spec = new TrainingSpec(
-            map.Int("epochs", defaults.Epochs, 1, 10_000)!.Value,
-            map.Int("batch_size", defaults.BatchSize, 1, 1 << 20)!.Value,
-            optimizer,
-            map.Double("learning_rate", defaults.LearningRate, 1e-12, 100),
-            map.Double("momentum", defaults.Momentum, 0, 1),
-            map.Double("weight_decay", defaults.WeightDecay, 0, 10),
-            weights);
-        map.RejectUnknownKeys("'training'");
-        return spec;
-    }
-
-    private static double ReportWeight(YamlMapping map, YamlNode node)
-    {
-        map.Error(node, "each of 'exit_weights' must be a non-negative number");
-        return 1;
     }
 
     private static MeasurementSpec ReadMeasurement(YamlMapping parent)

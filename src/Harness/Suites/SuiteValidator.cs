@@ -23,11 +23,6 @@ public static class SuiteValidator
         Check(suite.FailurePredictors, PluginKind.FailurePredictor, catalog, errors);
         Check(suite.ExitPolicies, PluginKind.ExitPolicy, catalog, errors);
 
-        if (suite.Training.ExitWeights is { Count: 0 })
-        {
-            errors.Add(new SuiteError(new SourceLocation(suite.SourcePath, 1, 1), "'exit_weights' must not be empty"));
-        }
-
         return errors.OrderBy(e => e.Location.Line).ThenBy(e => e.Location.Column).ToList();
     }
 

@@ -44,7 +44,7 @@ public sealed class BundleStage(ModelCache cache, bool useCache, IProgressSink p
             context.Logger.Information("{Cell}: logits bundle cached ({Key}); skipping training", cell.Name, cell.ModelKey);
             try
             {
-                return new CellBundle(context.Timer.Time("load bundle", true, () => BundleFile.Read(bundlePath)), exits, split, File.Exists(checkpoint) ? checkpoint : null);
+                return new CellBundle(context.Timer.Time("load bundle", true, () => BundleFile.Read(bundlePath)), exits, split, AtomicFile.IsIntact(checkpoint, out _) ? checkpoint : null);
             }
             catch (InvalidDataException ex)
             {
@@ -75,7 +75,7 @@ public sealed class BundleStage(ModelCache cache, bool useCache, IProgressSink p
     private void Train(CellContext context, MultiExitModule model, DataSplit split)
     {
         var (plan, cell) = (context.Plan, context.Cell);
-        var recipe = plan.Recipe ?? throw new InvalidOperationException("a trained cell needs a training recipe");
+        var recipe = plan.Recipes[cell.Recipe];
         var checkpoints = new TrainingCheckpoints(cache.TrainingState(cell.ModelKey), context.Logger);
         if (!useCache)
         {
@@ -85,7 +85,7 @@ public sealed class BundleStage(ModelCache cache, bool useCache, IProgressSink p
         context.Logger.Information("{Cell}: training {Epochs} epochs on {Train} samples ({Validation} held out for validation)", cell.Name, recipe.Epochs, split.Train.Count, split.Validation.Count);
         context.Timer.Time("train", false, () => progress.Track($"train {cell.Name}", report =>
             PluginCall.Run(plan.Architectures[cell.Architecture], "train", () =>
-                Trainer.Train(new TrainingJob(model, split.Train, recipe, cell.Seed, context.Device, context.Logger, report, checkpoints), context.CancellationToken))));
+                Trainer.Train(new TrainingJob(model, split.Train, recipe, cell.Seed, context.Device, context.Logger, report, checkpoints) { Validation = split.Validation }, context.CancellationToken))));
     }
 
     private static LogitsBundle Record(CellContext context, MultiExitModule model, DataSplit split, IReadOnlyList<ExitInfo> exits)

@@ -22,4 +22,8 @@ public sealed record TrainingJob(
     Device Device,
     ILogger Logger,
     Action<TrainingProgress>? OnBatch,
-    TrainingCheckpoints? Checkpoints);
+    TrainingCheckpoints? Checkpoints)
+{
+    /// <summary>Validation images for early stopping; required when the recipe stops early.</summary>
+    public ImageSet? Validation { get; init; }
+}

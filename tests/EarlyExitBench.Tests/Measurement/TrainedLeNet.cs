@@ -45,7 +45,7 @@ public sealed class TrainedLeNet : IDisposable
 
     public void Dispose() => Model.Dispose();
 
-    private static ImageSet Make(int count, InputSpec input, int seed)
+    internal static ImageSet Make(int count, InputSpec input, int seed)
     {
         var random = new Random(seed);
         var pixels = new byte[count * 784];

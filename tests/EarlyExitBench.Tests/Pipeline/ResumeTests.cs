@@ -29,7 +29,7 @@ public class ResumeTests(ResumeTests.Reference reference, ITestOutputHelper outp
     public static TheoryData<string, string, int, string[]> KillPoints => new()
     {
         // Kill point (a stderr line), its occurrence, and what the rerun must say it reused.
-        { "training", "Epoch 2/3", 1, ["Resuming training after epoch"] },
+        { "training", "Epoch 2/8", 1, ["Resuming training after epoch"] },
         { "recording logits", "record logits started", 1, ["trained model cached"] },
         { "evaluation", "evaluate started", 2, ["finished earlier", "logits bundle cached"] },
         { "measurement", "measure started", 2, ["finished earlier", "logits bundle cached"] },
@@ -97,7 +97,7 @@ public class ResumeTests(ResumeTests.Reference reference, ITestOutputHelper outp
                 train_limit: 500
                 test_limit: 200
             architectures: [{alias: branchy-lenet, options: {channels: [4, 8], head_grid: 2}}]
-            training: { epochs: 3, batch_size: 32, learning_rate: 0.01 }
+            training: { epochs: 8, batch_size: 32, learning_rate: 0.01 }
             calibrators: [identity, temperature]
             failure_predictors: [msp, entropy]
             evaluation: { bootstrap: 50 }

@@ -20,6 +20,19 @@ public class SuiteLoaderTests
         """;
 
     [Fact]
+    public void ReadsSeveralNamedRecipes()
+    {
+        var suite = SuiteLoader.Parse(
+            "name: x\ndatasets: [d]\narchitectures: [a]\ntraining:\n  - {name: ce, epochs: 2}\n  - {name: ls, epochs: 2, label_smoothing: 0.1, schedule: cosine, warmup_epochs: 0.5}\n  - {name: focal, loss: focal, focal_gamma: 3, optimizer: adamw, augment: crop-flip, early_stopping_patience: 2}\n",
+            "r.yaml",
+            "/tmp");
+
+        Assert.Equal(["ce", "ls", "focal"], suite.Recipes.Select(r => r.Name));
+        Assert.Equal((0.1, "cosine", 0.5), (suite.Recipes[1].LabelSmoothing, suite.Recipes[1].Schedule, suite.Recipes[1].WarmupEpochs));
+        Assert.Equal(("focal", 3.0, "adamw", "crop-flip", (int?)2), (suite.Recipes[2].Loss, suite.Recipes[2].FocalGamma, suite.Recipes[2].Optimizer, suite.Recipes[2].Augment, suite.Recipes[2].EarlyStoppingPatience));
+    }
+
+    [Fact]
     public void BindsEveryField()
     {
         var suite = SuiteLoader.Parse(Valid, "tiny.yaml", "/tmp");
@@ -29,7 +42,7 @@ public class SuiteLoaderTests
         Assert.Equal(100, suite.Datasets[0].ValidationSize);
         Assert.Equal("branchy-lenet", suite.Architectures[0].Alias);
         Assert.Equal("""{"channels":[4,8]}""", suite.Architectures[0].OptionsJson);
-        Assert.Equal(new TrainingSpec(2, 32, "sgd", 0.05, 0.9, 0, null), suite.Training);
+        Assert.Equal(new TrainingSpec(2, 32, "sgd", 0.05, 0.9, 0, null), Assert.Single(suite.Recipes));
         Assert.Equal(["identity", "temperature"], suite.Calibrators.Select(c => c.Alias));
         Assert.Equal("cpu", suite.Device);
     }
@@ -81,7 +94,13 @@ public class SuiteLoaderTests
     [InlineData("name: x\ndatasets: [d]\narchitectures: [a]\nseeds: [1, 1]\n", "'seeds' lists a seed twice")]
     [InlineData("name: x y\ndatasets: [d]\narchitectures: [a]\n", "'name' may hold only")]
     [InlineData("name: x\ndatasets: [d]\narchitectures: [{alias: a, option: {}}]\n", "unknown key 'option' in an architecture entry; did you mean 'options'?")]
-    [InlineData("name: x\ndatasets: [d]\narchitectures: [a]\ntraining: {optimizer: rmsprop}\n", "'optimizer' must be one of adam, sgd")]
+    [InlineData("name: x\ndatasets: [d]\narchitectures: [a]\ntraining: {optimizer: rmsprop}\n", "'optimizer' must be one of adam, adamw, sgd")]
+    [InlineData("name: x\ndatasets: [d]\narchitectures: [a]\ntraining: [{name: a}, {name: a}]\n", "recipe name 'a' is used 2 times")]
+    [InlineData("name: x\ndatasets: [d]\narchitectures: [a]\ntraining: [{epochs: 2}]\n", "missing required key 'name'")]
+    [InlineData("name: x\ndatasets: [d]\narchitectures: [a]\ntraining: {loss: focal, label_smoothing: 0.1}\n", "'label_smoothing' applies to loss: cross_entropy only")]
+    [InlineData("name: x\ndatasets: [d]\narchitectures: [a]\ntraining: {augment: mixup}\n", "'augment' must be one of none, crop-flip")]
+    [InlineData("name: x\ndatasets: [d]\narchitectures: [a]\ntraining: {epochs: 2, warmup_epochs: 2}\n", "'warmup_epochs' (2) must be less than 'epochs' (2)")]
+    [InlineData("name: x\ndatasets: [d]\narchitectures: [a]\ntraining: [{name: a, sched: cosine}]\n", "unknown key 'sched' in recipe 'a'")]
     [InlineData("name: x\ndatasets: [d]\narchitectures: [a]\ncalibrators: [identity, identity]\n", "listed twice")]
     [InlineData("- just\n- a list\n", "a suite must be a YAML mapping")]
     public void RejectsBadSuites(string text, string expected)
