@@ -1,15 +1,36 @@
 #!/usr/bin/env bash
 # Idempotent set-up for a fresh Debian 12 machine: dataset package, restore and build.
 # Quiet when there is nothing to do. EEBENCH_SKIP_BUILD=1 skips the build (CI builds through dotnet test).
+# EEBENCH_TEST_SETUP=1 (set by test.sh) also installs what only the tests need: Slurm and munge.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-if [ ! -d /usr/share/datasets/fashion-mnist ]; then
-  echo "setup: installing Debian package dataset-fashion-mnist" >&2
-  sudo_cmd=""
+# apt_install PACKAGE...: installs Debian packages quietly, through sudo when not root; the log only on failure.
+apt_install() {
+  echo "setup: installing Debian package(s) $*" >&2
+  local sudo_cmd="" log
   if [ "$(id -u)" != 0 ]; then sudo_cmd="sudo"; fi
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq dataset-fashion-mnist >/dev/null
+  log="$(mktemp)"
+  if ! { $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "$@"; } >"$log" 2>&1; then
+    cat "$log" >&2; rm -f "$log"; return 1
+  fi
+  rm -f "$log"
+}
+
+if [ ! -d /usr/share/datasets/fashion-mnist ]; then
+  apt_install dataset-fashion-mnist
+fi
+
+# The Slurm integration test (tests/.../Cluster) starts its own single-node cluster; eebench itself never needs Slurm.
+# A failed install does not stop the other tests: that test then fails and says what is missing.
+if [ "${EEBENCH_TEST_SETUP:-0}" = 1 ]; then
+  missing=""
+  for tool in slurmctld slurmd sbatch squeue munged; do
+    command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"
+  done
+  if [ -n "$missing" ] && ! apt_install slurm-wlm munge; then
+    echo "setup: could not install slurm-wlm and munge (missing:$missing); the Slurm cluster test will fail" >&2
+  fi
 fi
 
 if ! command -v dotnet >/dev/null 2>&1; then

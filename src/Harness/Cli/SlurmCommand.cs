@@ -18,7 +18,7 @@ internal static class SlurmCommand
         var partition = new Option<string?>("--partition") { Description = "Slurm partition" };
         var time = new Option<string?>("--time") { Description = "Time limit per shard, e.g. 04:00:00" };
         var gpus = new Option<int?>("--gpus-per-task") { Description = "GPUs per shard (set device: cuda in the suite)" };
-        var cpus = new Option<int>("--cpus-per-task") { Description = "CPUs per shard", DefaultValueFactory = _ => 1 };
+        var cpus = new Option<int?>("--cpus-per-task") { Description = "CPUs per shard (default: the suite's threads, else 1)" };
         var outDir = new Option<string?>("--out") { Description = "Base results folder on the shared filesystem (default: <suite output>/<suite name>)" };
         var cacheDir = CliSupport.CacheOption();
         var submit = new Option<bool>("--submit") { Description = "Submit with sbatch (the merge with --dependency=afterok on the shards)" };
@@ -57,7 +57,7 @@ internal static class SlurmCommand
                 parse.GetValue(partition),
                 parse.GetValue(time),
                 parse.GetValue(gpus),
-                parse.GetValue(cpus));
+                parse.GetValue(cpus) ?? suite.Threads ?? 1);
             var shardScript = Path.Combine(job.ScriptFolder, "shards.sbatch");
             var mergeScript = Path.Combine(job.ScriptFolder, "merge.sbatch");
             var submitScript = Path.Combine(job.ScriptFolder, "submit.sh");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace EarlyExitBench.Tests.Support;
@@ -7,6 +8,8 @@ namespace EarlyExitBench.Tests.Support;
 /// <summary>Runs the built <c>eebench</c> as a real child process, optionally SIGKILLing it when a line appears on stderr.</summary>
 internal static class Eebench
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     /// <summary>What a run printed and how it ended.</summary>
     public sealed record Result(int ExitCode, bool Killed, string Output, string Errors);
 
@@ -18,13 +21,19 @@ internal static class Eebench
     /// Runs <c>eebench ARGS</c>. With <paramref name="killOn"/>, sends SIGKILL as soon as the <paramref name="occurrence"/>-th
     /// stderr line containing it appears, as a crash, the OOM killer or a pre-empted cluster job would.
     /// </summary>
-    public static Result Run(IEnumerable<string> args, string? killOn = null, int occurrence = 1, string? workingDirectory = null, TimeSpan? timeout = null)
+    public static Result Run(
+        IEnumerable<string> args, string? killOn = null, int occurrence = 1, string? workingDirectory = null, TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory ?? TestPaths.RepoRoot };
         start.ArgumentList.Add(Dll);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
@@ -68,12 +77,15 @@ internal static class Eebench
         return new Result(process.ExitCode, killed, output.ToString(), errors.ToString());
     }
 
-    /// <summary>A leaderboard without the sections that describe the machine and the clock.</summary>
+    /// <summary>
+    /// A leaderboard without the sections that describe the machine and the clock (<c>environment</c>, <c>timing</c>),
+    /// one key per line so that a <c>diff</c> of two of them is readable.
+    /// </summary>
     public static string Deterministic(string leaderboardPath)
     {
         var json = JsonNode.Parse(File.ReadAllText(leaderboardPath))!.AsObject();
-        json.Remove("environment");
-        json.Remove("timing");
-        return json.ToJsonString();
+        Assert.True(json.Remove("environment"), $"{leaderboardPath} has no 'environment'");
+        Assert.True(json.Remove("timing"), $"{leaderboardPath} has no 'timing'");
+        return json.ToJsonString(Indented);
     }
 }
