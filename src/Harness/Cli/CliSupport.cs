@@ -63,18 +63,12 @@ internal static class CliSupport
         }
     }
 
-    /// <summary>Loads, binds and validates a suite with its plugins; every error at once as a <see cref="SuiteException"/>.</summary>
-    public static (Suite Suite, PluginCatalog Catalog) LoadSuite(ParseResult parse, Suite suite, ILogger logger)
-    {
-        var catalog = LoadCatalog(parse, suite.PluginDirectories, logger);
-        var errors = SuiteValidator.Validate(suite, catalog);
-        if (errors.Count > 0)
-        {
-            throw new SuiteException(errors);
-        }
-
-        return (suite, catalog);
-    }
+    /// <summary>
+    /// Reads, binds and validates the suite at <paramref name="path"/> with its plugins in one pass; every error at
+    /// once (binding and plugin errors together) as a <see cref="SuiteException"/>.
+    /// </summary>
+    public static (Suite Suite, PluginCatalog Catalog) LoadSuite(ParseResult parse, string path, ILogger logger) =>
+        SuiteValidator.LoadAndValidate(path, folders => LoadCatalog(parse, folders, logger));
 
     /// <summary>The shipped plugins, the <c>--plugins</c> folders and <paramref name="extra"/>.</summary>
     public static PluginCatalog LoadCatalog(ParseResult parse, IEnumerable<string> extra, ILogger logger)
@@ -82,7 +76,7 @@ internal static class CliSupport
         var dirs = PluginHost.DefaultDirectories().Concat(parse.GetValue(PluginDirs) ?? []).Concat(extra).ToList();
         foreach (var dir in (parse.GetValue(PluginDirs) ?? []).Concat(extra).Where(d => !Directory.Exists(d)))
         {
-            throw new SuiteException([new SuiteError(new SourceLocation(dir, 1, 1), "plugin folder not found")]);
+            throw new SuiteException([new SuiteError(SourceLocation.WholeFile(dir), "plugin folder not found")]);
         }
 
         return PluginHost.Load(dirs, logger, BuiltInDatasets.Register);

@@ -26,7 +26,7 @@ internal static class PlanCommand
         var command = new Command("plan", "List the suite's cells with their keys, state and estimated cost") { suiteArgument, json, cacheDir, outDir, shards };
         command.SetAction(parse => CliSupport.Guarded(parse, io, null, logger =>
         {
-            var (suite, catalog) = CliSupport.LoadSuite(parse, SuiteLoader.Load(parse.GetValue(suiteArgument)!), logger);
+            var (suite, catalog) = CliSupport.LoadSuite(parse, parse.GetValue(suiteArgument)!, logger);
             var plan = PlanBuilder.FromSuite(suite, catalog, logger, CancellationToken.None);
             var store = new CellStore(parse.GetValue(outDir) ?? Path.Combine(suite.Output, suite.Name));
             var cache = new ModelCache(parse.GetValue(cacheDir) ?? ModelCache.DefaultRoot());

@@ -35,10 +35,9 @@ internal static class RunCommand
 
             return CliSupport.Guarded(parse, io, logFile, logger =>
             {
-                suite ??= SuiteLoader.Load(path);
+                (suite, var catalog) = CliSupport.LoadSuite(parse, path, logger);
                 var part = parse.GetValue(shard) is { } s ? Shard.Parse(s) : Shard.All;
                 folder ??= OutputFolder(suite, parse.GetValue(outDir), parse.GetValue(shard));
-                (suite, var catalog) = CliSupport.LoadSuite(parse, suite, logger);
                 logger.Information("Suite: {Suite}", ValidateCommand.Describe(suite));
                 using var cancel = CliSupport.CancelOnCtrlC();
                 var plan = PlanBuilder.FromSuite(suite, catalog, logger, cancel.Token);

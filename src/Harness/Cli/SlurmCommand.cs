@@ -29,7 +29,7 @@ internal static class SlurmCommand
         command.SetAction(parse => CliSupport.Guarded(parse, io, null, logger =>
         {
             var path = parse.GetValue(suiteArgument)!;
-            var (suite, _) = CliSupport.LoadSuite(parse, SuiteLoader.Load(path), logger);
+            var (suite, _) = CliSupport.LoadSuite(parse, path, logger);
             var count = parse.GetValue(shards);
             if (count < 1)
             {

@@ -12,7 +12,7 @@ internal static class ValidateCommand
         var command = new Command("validate", "Check a suite: YAML, keys, values, plugin aliases and options") { suiteArgument };
         command.SetAction(parse => CliSupport.Guarded(parse, io, null, logger =>
         {
-            var (suite, _) = CliSupport.LoadSuite(parse, SuiteLoader.Load(parse.GetValue(suiteArgument)!), logger);
+            var (suite, _) = CliSupport.LoadSuite(parse, parse.GetValue(suiteArgument)!, logger);
             io.Out.WriteLine($"{suite.SourcePath}: ok — {Describe(suite)}");
             return ExitCodes.Ok;
         }));

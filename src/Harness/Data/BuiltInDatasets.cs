@@ -23,6 +23,18 @@ public static class BuiltInDatasets
             (o, _) => new CifarDatasetSource("cifar100", Required(o, "cifar100"), 100));
     }
 
+    /// <summary>
+    /// The input shape of a built-in dataset in its standard form, known without reading its files (suite validation
+    /// builds each architecture on it to count exits); null for aliases that are not built in.
+    /// </summary>
+    public static InputSpec? NominalInput(string alias) => alias switch
+    {
+        "fashion-mnist" or "mnist" => new InputSpec(1, 28, 28, 10),
+        "cifar10" => new InputSpec(3, 32, 32, 10),
+        "cifar100" => new InputSpec(3, 32, 32, 100),
+        _ => null,
+    };
+
     /// <summary>A short, stable identity of files' contents.</summary>
     public static string ContentId(IEnumerable<string> files)
     {

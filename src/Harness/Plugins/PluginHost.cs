@@ -92,18 +92,18 @@ public static class PluginHost
             }
         }
 
-        var errors = registrations
+        var conflicts = registrations
             .GroupBy(r => (r.Kind, r.Alias))
             .Where(g => g.Count() > 1)
-            .Select(g => $"duplicate {PluginKinds.Describe(g.Key.Kind)} alias '{g.Key.Alias}' registered by "
-                + string.Join(" and ", g.Select(r => $"{r.Assembly} ({r.AssemblyPath})")))
+            .Select(g => new PluginConflict(g.Key.Kind, g.Key.Alias, g.Select(r => r.AssemblyPath).ToList(), $"duplicate {PluginKinds.Describe(g.Key.Kind)} alias '{g.Key.Alias}' registered by "
+                + string.Join(" and ", g.Select(r => $"{r.Assembly} ({r.AssemblyPath})"))))
             .ToList();
-        foreach (var error in errors)
+        foreach (var conflict in conflicts)
         {
-            logger.Error("Plugin conflict: {Error}", error);
+            logger.Error("Plugin conflict: {Error}", conflict.Message);
         }
 
-        return new PluginCatalog(registrations, failures, errors);
+        return new PluginCatalog(registrations, failures, conflicts);
     }
 
     private static void LoadOne(string path, List<PluginRegistration> registrations, List<PluginLoadFailure> failures, ILogger logger)

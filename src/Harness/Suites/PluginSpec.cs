@@ -11,4 +11,7 @@ public sealed record PluginSpec(string Alias, JsonObject Options, SourceLocation
 {
     /// <summary>Canonical text of the options, for cache keys and reports.</summary>
     public string OptionsJson => Options.ToJsonString();
+
+    /// <summary>Where each top-level option key is written, so an option error points at its own line.</summary>
+    public IReadOnlyDictionary<string, SourceLocation> OptionLocations { get; init; } = new Dictionary<string, SourceLocation>();
 }

@@ -14,22 +14,25 @@ internal static class RecipeReader
     private static readonly string[] Schedules = ["constant", "cosine", "step"];
     private static readonly string[] Augments = ["none", "crop-flip"];
 
-    /// <summary>The suite's recipes; errors go to <paramref name="errors"/>.</summary>
-    public static IReadOnlyList<TrainingSpec> Read(YamlMapping parent, string file, List<SuiteError> errors)
+    /// <summary>
+    /// The suite's recipes; errors go to <paramref name="errors"/>, and where each recipe's <c>exit_weights</c> is
+    /// written to <paramref name="locations"/> (key <see cref="ExitWeightsKey"/>), for the check against the architectures.
+    /// </summary>
+    public static IReadOnlyList<TrainingSpec> Read(YamlMapping parent, string file, List<SuiteError> errors, Dictionary<string, SourceLocation> locations)
     {
         switch (parent.Get("training"))
         {
             case null:
                 return [Defaults];
             case YamlMappingNode single:
-                return [ReadOne(new YamlMapping(single, file, errors), requireName: false)];
+                return [ReadOne(new YamlMapping(single, file, errors), requireName: false, locations)];
             case YamlSequenceNode list:
                 var recipes = new List<TrainingSpec>();
                 foreach (var item in list.Children)
                 {
                     if (item is YamlMappingNode mapping)
                     {
-                        recipes.Add(ReadOne(new YamlMapping(mapping, file, errors), requireName: true));
+                        recipes.Add(ReadOne(new YamlMapping(mapping, file, errors), requireName: true, locations));
                     }
                     else
                     {
@@ -56,7 +59,10 @@ internal static class RecipeReader
 
     private static TrainingSpec Defaults { get; } = new(3, 128, "adam", 1e-3, 0.9, 0, null);
 
-    private static TrainingSpec ReadOne(YamlMapping map, bool requireName)
+    /// <summary>The <see cref="Suite.Locations"/> key of a recipe's <c>exit_weights</c>.</summary>
+    public static string ExitWeightsKey(string recipe) => $"training.{recipe}.exit_weights";
+
+    private static TrainingSpec ReadOne(YamlMapping map, bool requireName, Dictionary<string, SourceLocation> locations)
     {
         var name = requireName ? (map.Require("name") is null ? "unnamed" : map.String("name")!) : map.String("name", Defaults.Name)!;
         if (name.Length == 0 || name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
@@ -67,6 +73,7 @@ internal static class RecipeReader
         IReadOnlyList<double>? weights = null;
         if (map.Sequence("exit_weights", allowScalar: false) is { } weightNodes)
         {
+            locations.TryAdd(ExitWeightsKey(name), map.Location(map.Get("exit_weights")!));
             weights = weightNodes.Select(w => w is YamlScalarNode { Value: { } t } && double.TryParse(t, CultureInfo.InvariantCulture, out var v) && v >= 0 && double.IsFinite(v) ? v : ReportWeight(map, w)).ToList();
             if (weights.Count == 0)
             {

@@ -6,7 +6,7 @@ namespace EarlyExitBench.Harness.Suites;
 /// <param name="Seeds">Seeds; each gives its own split, initialisation and shuffling.</param>
 /// <param name="Device"><c>cpu</c>, <c>cuda</c> or <c>auto</c>.</param>
 /// <param name="Threads">TorchSharp intra-op threads; null = TorchSharp's default.</param>
-/// <param name="Output">Results root, relative to the working directory.</param>
+/// <param name="Output">Results root: absolute, or relative to the working directory and inside it.</param>
 /// <param name="PluginDirectories">Extra plugin folders, resolved against the suite file.</param>
 /// <param name="Datasets">Datasets.</param>
 /// <param name="Architectures">Architectures.</param>
@@ -31,4 +31,11 @@ public sealed record Suite(
     IReadOnlyList<PluginSpec> FailurePredictors,
     IReadOnlyList<PluginSpec> ExitPolicies,
     EvaluationSpec Evaluation,
-    MeasurementSpec Measurement);
+    MeasurementSpec Measurement)
+{
+    /// <summary>
+    /// Where suite-level values are written, for errors found after binding: <c>exit_weights</c>, <c>output</c>,
+    /// <c>plugins[i]</c>, <c>measurement.calibrator</c>, <c>measurement.failure_predictor</c>. A key that is absent has no entry.
+    /// </summary>
+    public IReadOnlyDictionary<string, SourceLocation> Locations { get; init; } = new Dictionary<string, SourceLocation>();
+}

@@ -105,7 +105,7 @@ public class PluginHostTests
         var errors = SuiteValidator.Validate(suite, Load()).Select(e => e.ToString()).ToList();
 
         Assert.Equal(3, errors.Count);
-        Assert.StartsWith("v.yaml:5:14: architecture 'branchy-lenet': unknown option 'chanels'; did you mean 'channels'?", errors[0], StringComparison.Ordinal);
+        Assert.StartsWith("v.yaml:5:16: architecture 'branchy-lenet': unknown option 'chanels'; did you mean 'channels'?", errors[0], StringComparison.Ordinal);
         Assert.StartsWith("v.yaml:6:15: unknown calibrator 'temprature'; did you mean 'temperature'?", errors[1], StringComparison.Ordinal);
         Assert.StartsWith("v.yaml:7:27: unknown failure predictor 'entropyy'; did you mean 'entropy'?", errors[2], StringComparison.Ordinal);
     }

@@ -92,7 +92,7 @@ public class SuiteLoaderTests
     [InlineData("name: x\narchitectures: [a]\n", "missing required key 'datasets'")]
     [InlineData("name: x\ndatasets: []\narchitectures: [a]\n", "'datasets' must list at least one entry")]
     [InlineData("name: x\ndatasets: [d]\narchitectures: [a]\nseeds: [1, 1]\n", "'seeds' lists a seed twice")]
-    [InlineData("name: x y\ndatasets: [d]\narchitectures: [a]\n", "'name' may hold only")]
+    [InlineData("name: x y\ndatasets: [d]\narchitectures: [a]\n", "'name' must start with a letter or digit and hold only")]
     [InlineData("name: x\ndatasets: [d]\narchitectures: [{alias: a, option: {}}]\n", "unknown key 'option' in an architecture entry; did you mean 'options'?")]
     [InlineData("name: x\ndatasets: [d]\narchitectures: [a]\ntraining: {optimizer: rmsprop}\n", "'optimizer' must be one of adam, adamw, sgd")]
     [InlineData("name: x\ndatasets: [d]\narchitectures: [a]\ntraining: [{name: a}, {name: a}]\n", "recipe name 'a' is used 2 times")]
