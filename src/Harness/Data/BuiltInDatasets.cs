@@ -49,7 +49,7 @@ public static class BuiltInDatasets
     }
 
     private static string Required(DatasetOptions options, string name) =>
-        options.Path ?? throw new InvalidDataException($"dataset '{name}' needs options.path: the folder holding its files (nothing is downloaded)");
+        options.Path ?? throw new InvalidDataException($"options.path is required for '{name}': the folder holding its files (nothing is downloaded)");
 
     private sealed class IdxDatasetSource(string name, string directory, string hint) : IDatasetSource
     {

@@ -53,7 +53,11 @@ public static class SuiteLoader
         catch (YamlException ex)
         {
             var message = (ex.InnerException?.Message ?? ex.Message).Split(Environment.NewLine)[0];
-            errors.Add(new SuiteError(new SourceLocation(file, ex.Start.Line, ex.Start.Column), $"invalid YAML: {StripMark(message)}"));
+            // YamlDotNet marks a tab in indentation at the enclosing mapping (often 1:1): point at the tab itself.
+            var at = message.Contains("tab", StringComparison.Ordinal) && FirstIndentingTab(text, ex.Start.Line) is { } tab
+                ? new SourceLocation(file, tab.Line, tab.Column)
+                : new SourceLocation(file, ex.Start.Line, ex.Start.Column);
+            errors.Add(new SuiteError(at, $"invalid YAML: {StripMark(message)}"));
         }
         catch (InvalidOperationException)
         {
@@ -98,6 +102,22 @@ public static class SuiteLoader
         reading is { Suite: { } suite, Errors.Count: 0 } ? suite : throw new SuiteException(reading.Errors);
 
     private static SourceLocation Where(string file, YamlNode node) => new(file, node.Start.Line, node.Start.Column);
+
+    private static (long Line, long Column)? FirstIndentingTab(string text, long fromLine)
+    {
+        var lines = text.Split('\n');
+        for (var i = (int)Math.Max(0, fromLine - 1); i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && tab < indent)
+            {
+                return (i + 1, tab + 1);
+            }
+        }
+
+        return null;
+    }
 
     private static string StripMark(string message)
     {

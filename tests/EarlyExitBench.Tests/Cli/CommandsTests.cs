@@ -6,21 +6,7 @@ namespace EarlyExitBench.Tests.Cli;
 [Collection("Console")]
 public class CommandsTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var original = Console.Error;
-        Console.SetError(stderr);
-        try
-        {
-            return (Commands.Run(args, stdout), stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void PluginsListsKindsAliasesAndAssemblies()
