@@ -50,6 +50,13 @@ internal static class CliSupport
             LogDetail(logger, verbose, ex);
             return ExitCodes.Environment;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Reading problems arrive as InvalidDataException; what reaches here is a write that failed (full disk, permissions).
+            io.Errors.WriteLine($"eebench: could not write results: {ex.Message.TrimEnd('.')}. Every cell finished before this is kept; free some space or choose another folder with --out, then run again to continue.");
+            LogDetail(logger, verbose, ex);
+            return ExitCodes.Environment;
+        }
         catch (OperationCanceledException)
         {
             io.Errors.WriteLine("eebench: cancelled; every finished cell is kept and a rerun continues from there");

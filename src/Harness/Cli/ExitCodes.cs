@@ -12,7 +12,7 @@ public static class ExitCodes
     /// <summary>Bad input: suite, plugin alias, options, dataset or bundle file.</summary>
     public const int BadInput = 2;
 
-    /// <summary>The machine cannot do what was asked (libtorch does not load, no CUDA).</summary>
+    /// <summary>The machine cannot do what was asked (libtorch does not load, no CUDA, the output folder cannot be written or the disk is full).</summary>
     public const int Environment = 3;
 
     /// <summary>Cancelled with Ctrl+C.</summary>

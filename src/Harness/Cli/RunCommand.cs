@@ -21,12 +21,13 @@ internal static class RunCommand
         {
             var path = parse.GetValue(suiteArgument)!;
             Suite? suite = null;
-            string? folder = null, logFile = null;
+            string? folder = null, logFile = null, outputProblem = null;
             try
             {
                 suite = SuiteLoader.Load(path);
                 folder = OutputFolder(suite, parse.GetValue(outDir), parse.GetValue(shard));
-                logFile = Path.Combine(folder, "logs", $"run-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}.json");
+                outputProblem = OutputCheck.Problem(folder);
+                logFile = outputProblem is null ? Path.Combine(folder, "logs", $"run-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}.json") : null;
             }
             catch (Exception ex) when (ex is SuiteException or FormatException)
             {
@@ -38,6 +39,12 @@ internal static class RunCommand
                 (suite, var catalog) = CliSupport.LoadSuite(parse, path, logger);
                 var part = parse.GetValue(shard) is { } s ? Shard.Parse(s) : Shard.All;
                 folder ??= OutputFolder(suite, parse.GetValue(outDir), parse.GetValue(shard));
+                // Probed before the logger opens its file there; again here only when that probe did not run.
+                if ((outputProblem ?? (logFile is null ? OutputCheck.Problem(folder) : null)) is { } problem)
+                {
+                    throw new EnvironmentException(problem);
+                }
+
                 logger.Information("Suite: {Suite}", ValidateCommand.Describe(suite));
                 using var cancel = CliSupport.CancelOnCtrlC();
                 var plan = PlanBuilder.FromSuite(suite, catalog, logger, cancel.Token);
