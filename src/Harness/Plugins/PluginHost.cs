@@ -84,10 +84,20 @@ public static class PluginHost
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var assemblies = new List<PluginAssembly>();
+        var repository = PluginAssembly.RepositoryRoot();
         foreach (var path in directories.SelectMany(FindAssemblies).Select(Path.GetFullPath))
         {
             if (seen.Add(path))
             {
+                // Hashed before loading: loading runs the plugin's code, and the record must say which code ran.
+                var assembly = PluginAssembly.Describe(path, repository);
+                assemblies.Add(assembly);
+                if (assembly.External)
+                {
+                    logger.Information("Plugin assembly from outside the repository: {Path:l} ({Name:l} {Version:l}) sha256 {Sha256:l}", assembly.Path, assembly.Name, assembly.Version, assembly.Sha256);
+                }
+
                 LoadOne(path, registrations, failures, logger);
             }
         }
@@ -103,7 +113,7 @@ public static class PluginHost
             logger.Error("Plugin conflict: {Error}", conflict.Message);
         }
 
-        return new PluginCatalog(registrations, failures, conflicts);
+        return new PluginCatalog(registrations, failures, conflicts, assemblies);
     }
 
     private static void LoadOne(string path, List<PluginRegistration> registrations, List<PluginLoadFailure> failures, ILogger logger)
