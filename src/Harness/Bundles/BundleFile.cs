@@ -102,7 +102,7 @@ public static class BundleFile
         return new NpyArray($"<U{Math.Max(1, value.Length)}", [], utf32.Length == 0 ? new byte[4] : utf32);
     }
 
-    private static string ToText(NpyArray array) => array.Descr[1] switch
+    private static string ToText(NpyArray array) => (array.Descr.Length > 1 ? array.Descr[1] : '?') switch
     {
         'U' => Encoding.UTF32.GetString(array.Data).TrimEnd('\0'),
         'S' => Encoding.ASCII.GetString(array.Data).TrimEnd('\0'),

@@ -1,5 +1,7 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
+using System.Numerics;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -62,19 +64,19 @@ public static partial class Npz
         }
 
         var major = bytes[6];
-        int headerLength, offset;
-        if (major == 1)
+        var (headerLength, offset) = major switch
         {
-            headerLength = BitConverter.ToUInt16(bytes, 8);
-            offset = 10;
-        }
-        else
+            1 => (BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(8)), 10L),
+            2 or 3 when bytes.Length >= 12 => (BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8)), 12L),
+            2 or 3 => throw new InvalidDataException($"{name}: truncated .npy header"),
+            _ => throw new InvalidDataException($"{name}: .npy format version {major} is not supported (1, 2 or 3)"),
+        };
+        if (offset + headerLength > bytes.Length)
         {
-            headerLength = (int)BitConverter.ToUInt32(bytes, 8);
-            offset = 12;
+            throw new InvalidDataException($"{name}: the .npy header claims {headerLength} bytes but only {bytes.Length - offset} follow (truncated)");
         }
 
-        var header = Encoding.UTF8.GetString(bytes, offset, headerLength);
+        var header = Encoding.UTF8.GetString(bytes, (int)offset, (int)headerLength);
         var descr = DescrPattern().Match(header);
         var shape = ShapePattern().Match(header);
         if (!descr.Success || !shape.Success)
@@ -87,14 +89,25 @@ public static partial class Npz
             throw new InvalidDataException($"{name}: Fortran-ordered arrays are not supported; save with np.ascontiguousarray");
         }
 
-        var dims = shape.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(d => long.Parse(d.TrimEnd('L'), CultureInfo.InvariantCulture)).ToArray();
-        var data = bytes[(offset + headerLength)..];
-        var array = new NpyArray(descr.Groups[1].Value, dims, data);
-        var itemSize = ItemSize(array.Descr);
-        if (itemSize > 0 && data.LongLength != array.Count * itemSize)
+        var dims = new List<long>();
+        foreach (var text in shape.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            throw new InvalidDataException($"{name}: shape ({string.Join(", ", dims)}) of {array.Descr} needs {array.Count * itemSize} bytes, found {data.Length}");
+            if (!long.TryParse(text.TrimEnd('L'), NumberStyles.None, CultureInfo.InvariantCulture, out var dim))
+            {
+                throw new InvalidDataException($"{name}: shape entry '{text}' in the .npy header is not a size");
+            }
+
+            dims.Add(dim);
+        }
+
+        var data = bytes[(int)(offset + headerLength)..];
+        var array = new NpyArray(descr.Groups[1].Value, [.. dims], data);
+        var itemSize = ItemSize(array.Descr);
+        // Checked: a forged shape must not wrap around to the data's length.
+        var needed = dims.Aggregate(new BigInteger(Math.Max(itemSize, 0)), (a, d) => a * d);
+        if (itemSize > 0 && needed != data.LongLength)
+        {
+            throw new InvalidDataException($"{name}: shape ({string.Join(", ", dims)}) of {array.Descr} needs {needed} bytes, found {data.Length}");
         }
 
         return array;
@@ -103,9 +116,15 @@ public static partial class Npz
     /// <summary>Bytes per element of a dtype descriptor such as <c>&lt;f4</c> or <c>&lt;U12</c> (UTF-32: 4 per char).</summary>
     public static int ItemSize(string descr)
     {
-        var kind = descr.Length > 1 ? descr[1] : '?';
-        var size = int.TryParse(descr.AsSpan(2), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : 0;
-        return kind == 'U' ? size * 4 : size;
+        ArgumentNullException.ThrowIfNull(descr);
+        if (descr.Length < 3)
+        {
+            return 0;
+        }
+
+        var kind = descr[1];
+        var size = int.TryParse(descr.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
+        return kind == 'U' ? (size <= int.MaxValue / 4 ? size * 4 : 0) : size;
     }
 
     private static void WriteNpy(Stream stream, NpyArray array)

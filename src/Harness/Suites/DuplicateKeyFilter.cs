@@ -6,6 +6,7 @@ namespace EarlyExitBench.Harness.Suites;
 /// <summary>
 /// Drops the second and later occurrence of a key in a YAML mapping (with its value) and remembers where both are.
 /// YamlDotNet's representation model throws at the first duplicate, which would hide every other error in the file.
+/// Also stops absurdly deep nesting before YamlDotNet's recursive loader overflows the stack.
 /// </summary>
 internal sealed class DuplicateKeyFilter(IParser inner) : IParser
 {
@@ -42,6 +43,12 @@ internal sealed class DuplicateKeyFilter(IParser inner) : IParser
 
     private void Track(ParsingEvent current)
     {
+        // YamlDotNet builds nodes recursively: thousands of nested '[' would overflow the stack and kill the process.
+        if (current is MappingStart or SequenceStart && _frames.Count >= ExpansionGuard.MaxDepth)
+        {
+            throw new YamlException(current.Start, current.End, $"values nest more than {ExpansionGuard.MaxDepth} levels deep");
+        }
+
         switch (current)
         {
             case MappingStart:

@@ -59,9 +59,9 @@ public static class SuiteLoader
                 : new SourceLocation(file, ex.Start.Line, ex.Start.Column);
             errors.Add(new SuiteError(at, $"invalid YAML: {StripMark(message)}"));
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner can fail without a position (e.g. an unclosed '['): report where parsing stopped.
+            // YamlDotNet's scanner and loader can fail without a position (an unclosed '[', an event sequence it does not expect): report where parsing stopped.
             var at = parser.LastGood;
             errors.Add(new SuiteError(new SourceLocation(file, at.Line, at.Column), "invalid YAML after this point (an unclosed '[' or '{', or a stray quote?)"));
         }
@@ -87,6 +87,12 @@ public static class SuiteLoader
             errors.Add(new SuiteError(at, stream.Documents.Count == 0
                 ? "the suite is empty; it needs at least name:, datasets: and architectures:"
                 : "a suite must be a YAML mapping (name:, datasets:, architectures:, ...)"));
+            return new SuiteReading(null, Sorted(errors));
+        }
+
+        if (ExpansionGuard.Check(root, file) is { } tooLarge)
+        {
+            errors.Add(tooLarge);
             return new SuiteReading(null, Sorted(errors));
         }
 
