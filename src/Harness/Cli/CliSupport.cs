@@ -75,7 +75,7 @@ internal static class CliSupport
     /// once (binding and plugin errors together) as a <see cref="SuiteException"/>.
     /// </summary>
     public static (Suite Suite, PluginCatalog Catalog) LoadSuite(ParseResult parse, string path, ILogger logger) =>
-        SuiteValidator.LoadAndValidate(path, folders => LoadCatalog(parse, folders, logger));
+        SuiteValidator.LoadAndValidate(path, folders => LoadCatalog(parse, folders, logger), r => r.AssemblyPath == PluginHost.BuiltInPath ? BuiltInDatasets.NominalInput(r.Alias) : null);
 
     /// <summary>The shipped plugins, the <c>--plugins</c> folders and <paramref name="extra"/>.</summary>
     public static PluginCatalog LoadCatalog(ParseResult parse, IEnumerable<string> extra, ILogger logger)

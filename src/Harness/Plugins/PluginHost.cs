@@ -24,6 +24,9 @@ public static class PluginHost
         "eebench", "EarlyExitBench.Contracts", "TorchSharp", "Serilog", "testhost", "EarlyExitBench.Tests", "EarlyExitBench.Benchmarks",
     };
 
+    /// <summary>The <see cref="PluginRegistration.AssemblyPath"/> of the host's own registrations (the built-in datasets).</summary>
+    public const string BuiltInPath = "built-in";
+
     private static readonly object Gate = new();
     private static readonly Dictionary<string, PluginLoader> Loaders = new(StringComparer.Ordinal);
 
@@ -78,7 +81,7 @@ public static class PluginHost
 
         if (builtIns is not null)
         {
-            var registrar = new CollectingRegistrar(CollectingRegistrar.Describe(typeof(PluginHost).Assembly) + " (built-in)", "built-in");
+            var registrar = new CollectingRegistrar(CollectingRegistrar.Describe(typeof(PluginHost).Assembly) + " (built-in)", BuiltInPath);
             builtIns(registrar);
             registrations.AddRange(registrar.Registrations);
         }

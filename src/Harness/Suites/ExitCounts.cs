@@ -1,5 +1,4 @@
 using EarlyExitBench.Contracts;
-using EarlyExitBench.Harness.Data;
 using EarlyExitBench.Harness.Plugins;
 using static TorchSharp.torch;
 
@@ -7,7 +6,7 @@ namespace EarlyExitBench.Harness.Suites;
 
 /// <summary>
 /// Checks <c>training.exit_weights</c> against every architecture's exit count before anything runs, by building
-/// each architecture on the nominal input shape of each built-in dataset in the suite (milliseconds for the shipped ones).
+/// each architecture on the input shape of each dataset whose shape is known without reading it (milliseconds for the shipped ones).
 /// </summary>
 internal static class ExitCounts
 {

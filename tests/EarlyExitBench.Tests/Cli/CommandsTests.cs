@@ -6,7 +6,7 @@ namespace EarlyExitBench.Tests.Cli;
 [Collection("Console")]
 public class CommandsTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
+    private static (int Code, string Out, string Err) Run(params string[] args) => InProcess.Run(args);
 
     [Fact]
     public void PluginsListsKindsAliasesAndAssemblies()

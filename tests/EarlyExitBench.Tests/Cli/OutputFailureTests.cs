@@ -15,7 +15,7 @@ public class OutputFailureTests
         File.WriteAllText(blocker, "in the way");
         var output = Path.Combine(blocker, "results");
 
-        var (code, stdout, stderr) = CliRunner.Run("run", Path.Combine(TestPaths.RepoRoot, "suites", "fashion-mnist.yaml"), "--out", output, "--cache", Path.Combine(dir, "cache"));
+        var (code, stdout, stderr) = InProcess.Run("run", Path.Combine(TestPaths.RepoRoot, "suites", "fashion-mnist.yaml"), "--out", output, "--cache", Path.Combine(dir, "cache"));
 
         Assert.Equal(ExitCodes.Environment, code);
         Assert.Empty(stdout);
@@ -32,17 +32,17 @@ public class OutputFailureTests
         var suite = Path.Combine(dir, "bad.yaml");
         File.WriteAllText(suite, "name: bad\ndatasets: [fashion-mnist]\narchitectures: [branchy-lenett]\n");
 
-        var (code, _, stderr) = CliRunner.Run("run", suite, "--out", Path.Combine(dir, "a-file", "results"));
+        var (code, _, stderr) = InProcess.Run("run", suite, "--out", Path.Combine(dir, "a-file", "results"));
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("unknown architecture 'branchy-lenett'", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void AFullDiskMidRunExits3NamingTheFile()
+    public void AWriteThatFailsAfterTrainingExits3NamingThePath()
     {
-        // /dev/full fails every write with ENOSPC: the leaderboard's temp file pointing there is a disk that fills mid-run.
-        Assert.True(File.Exists("/dev/full"), "this test needs Linux's /dev/full");
+        // The output folder passes the up-front probe, but its 'cells' folder is a file: the first cell result cannot be
+        // written, after training, as on a disk that fills up mid-run (the README shows a real full tmpfs).
         var dir = TestPaths.TempDirectory();
         var data = SyntheticIdx.Write(Path.Combine(dir, "data"), train: 300, test: 100);
         var suite = Path.Combine(dir, "tiny.yaml");
@@ -67,12 +67,15 @@ public class OutputFailureTests
             """);
         var output = Path.Combine(dir, "out");
         Directory.CreateDirectory(output);
-        File.CreateSymbolicLink(Path.Combine(output, "leaderboard.json.tmp"), "/dev/full");
+        File.WriteAllText(Path.Combine(output, "cells"), "in the way");
 
-        var (code, _, stderr) = CliRunner.Run("run", suite, "--out", output, "--cache", Path.Combine(dir, "cache"));
+        var (code, _, stderr) = InProcess.Run("run", suite, "--out", output, "--cache", Path.Combine(dir, "cache"));
 
         Assert.Equal(ExitCodes.Environment, code);
-        Assert.Contains($"eebench: could not write results: No space left on device : '{Path.Combine(output, "leaderboard.json.tmp")}'", stderr, StringComparison.Ordinal);
+        var line = Assert.Single(stderr.Split('\n'), l => l.StartsWith("eebench: ", StringComparison.Ordinal));
+        Assert.StartsWith("eebench: could not write results: ", line, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(output, "cells"), line, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        Assert.True(Directory.Exists(Path.Combine(dir, "cache")), "the failure came after training, not before");
     }
 }

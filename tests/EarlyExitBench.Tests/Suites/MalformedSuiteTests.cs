@@ -41,7 +41,7 @@ public class MalformedSuiteTests
     {
         var path = Path.Combine(Folder, name + ".yaml");
 
-        var (code, output, errors) = CliRunner.Run("validate", path);
+        var (code, output, errors) = InProcess.Run("validate", path);
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Empty(output);
@@ -55,7 +55,7 @@ public class MalformedSuiteTests
         var path = Path.Combine(Folder, name + ".yaml");
         var results = TestPaths.TempDirectory();
 
-        var (code, output, errors) = CliRunner.Run("run", path, "--out", results);
+        var (code, output, errors) = InProcess.Run("run", path, "--out", results);
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Empty(output);
