@@ -1,5 +1,6 @@
 using EarlyExitBench.Contracts;
 using EarlyExitBench.Harness.Data;
+using EarlyExitBench.Harness.Plugins;
 using EarlyExitBench.Harness.Training;
 using EarlyExitBench.Tests.Support;
 using SkiaSharp;
@@ -125,6 +126,23 @@ public class ImageFolderSourceTests
         var red = splits.Test.Pixels[55];
         Assert.Equal(blue / 255f, images[0, 2, 5, 5].item<float>(), 5);
         Assert.Equal(((red / 255f) - 0.5f) / 0.5f, images[0, 0, 5, 5].item<float>(), 5);
+    }
+
+    [Fact]
+    public void SuiteOptionsBindFromSnakeCase()
+    {
+        var catalog = PluginHost.Load([TestPaths.Plugins], Loggers.Silent, BuiltInDatasets.Register);
+        Assert.True(catalog[PluginKind.Dataset].TryGet("image-folder", out var registration));
+
+        var options = (ImageFolderOptions)OptionsBinder.Bind(registration.OptionsType, new()
+        {
+            ["path"] = "/data/imagenet", ["resize"] = 160, ["crop"] = 128, ["channels"] = 3,
+            ["mean"] = new System.Text.Json.Nodes.JsonArray(0.485, 0.456, 0.406), ["std"] = new System.Text.Json.Nodes.JsonArray(0.229, 0.224, 0.225),
+            ["max_per_class"] = 50,
+        });
+
+        Assert.Equal((160, 128, 50), (options.Resize, options.Crop, options.MaxPerClass));
+        Assert.Equal([0.229, 0.224, 0.225], options.Std);
     }
 
     [Fact]

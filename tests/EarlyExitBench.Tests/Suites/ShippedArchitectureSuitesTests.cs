@@ -10,6 +10,7 @@ public class ShippedArchitectureSuitesTests
     [Theory]
     [InlineData("cifar100-msdnet.yaml", "msdnet", "cifar100")]
     [InlineData("cifar100-vit.yaml", "vit-ee", "cifar100")]
+    [InlineData("fashion-mnist-msdnet.yaml", "msdnet", "fashion-mnist")]
     public void ValidatesAgainstTheShippedPlugins(string file, string architecture, string dataset)
     {
         var suite = SuiteLoader.Load(Path.Combine(TestPaths.RepoRoot, "suites", file));
