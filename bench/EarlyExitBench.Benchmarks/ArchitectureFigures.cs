@@ -49,7 +49,7 @@ internal static class ArchitectureFigures
             using var model = architecture.Build(split.Train.Input);
             var counted = FlopCounter.Count(model, split.Train.Input);
             var watch = Stopwatch.StartNew();
-            Trainer.Train(model, split.Train, new TrainingSpec(epochs, 128, "adam", lr, 0, 0, null), seed: 0, CPU, Logger.None, null, CancellationToken.None);
+            Trainer.Train(new TrainingJob(model, split.Train, new TrainingSpec(epochs, 128, "adam", lr, 0, 0, null), 0, CPU, Logger.None, null, null), CancellationToken.None);
             var seconds = watch.Elapsed.TotalSeconds;
             var logits = LogitsRecorder.Record(model, split.Test, CPU);
 

@@ -142,7 +142,7 @@ public class ImageFolderSourceTests
         });
 
         Assert.Equal((160, 128, 50), (options.Resize, options.Crop, options.MaxPerClass));
-        Assert.Equal([0.229, 0.224, 0.225], options.Std);
+        Assert.Equal([0.229, 0.224, 0.225], options.Std!);
     }
 
     [Fact]
