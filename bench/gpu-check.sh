@@ -5,7 +5,7 @@
 #                                            Fashion-MNIST (the first TRAIN_IMAGES=30000 training images and the whole
 #                                            test set), the suites and this script, in .device/eebench-gpu.tgz.
 #                                            libtorch is left out: the device brings its own with PyTorch.
-#   bench/gpu-check.sh run TGZ [--device cuda|cpu] [--torch-lib DIR]
+#   bench/gpu-check.sh run TGZ [--device cuda|cpu] [--torch-lib DIR] [--abi-only]
 #                                            (on the device) unpacks TGZ, points TorchSharp at PyTorch's torch/lib
 #                                            (LD_LIBRARY_PATH), checks the ABI of libLibTorchSharp.so against that
 #                                            libtorch (ldd, undefined symbols, a dlopen with RTLD_NOW), then runs the
@@ -131,10 +131,11 @@ PY
 
 run() {
   local tgz="$1"; shift
-  local device="cuda" torch_lib=""
+  local device="cuda" torch_lib="" abi_only=0
   while [ $# -gt 0 ]; do
     case "$1" in
       --device) device="$2"; shift 2 ;;
+      --abi-only) abi_only=1; shift ;;
       --torch-lib) torch_lib="$2"; shift 2 ;;
       *) log "unknown argument $1"; exit 2 ;;
     esac
@@ -157,6 +158,7 @@ run() {
   # checkout's own build there would register every alias twice.
   cd "$work"
   abi_check "$work/eebench/libLibTorchSharp.so" "$torch_lib" "$out/abi.txt"
+  if [ "$abi_only" = 1 ]; then cd / && rm -rf "$work"; return 0; fi
   command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi > "$out/nvidia-smi.txt" 2>&1 || true
   "$eebench" plugins > "$out/plugins.txt" 2>&1 || { log "eebench plugins failed:"; cat "$out/plugins.txt" >&2; exit 1; }
 
@@ -218,7 +220,7 @@ selftest() {
 
 case "${1:-}" in
   pack) pack ;;
-  run) shift; [ $# -ge 1 ] || { log "usage: $0 run TGZ [--device cuda|cpu] [--torch-lib DIR]"; exit 2; }; run "$@" ;;
+  run) shift; [ $# -ge 1 ] || { log "usage: $0 run TGZ [--device cuda|cpu] [--torch-lib DIR] [--abi-only]"; exit 2; }; run "$@" ;;
   selftest) selftest ;;
   *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
