@@ -10,8 +10,9 @@ namespace EarlyExitBench.Harness.Data;
 /// Images laid out as torchvision's ImageFolder (ImageNet's layout): <c>train/&lt;class&gt;/*.jpg|png</c> and
 /// <c>val/&lt;class&gt;/…</c>, classes numbered in ordinal order of the train/ folder names. Files are decoded with
 /// SkiaSharp in parallel chunks, resized (shorter side) and center-cropped straight into the split's byte array,
-/// so memory holds only the cropped images. The <see cref="IDatasetSource"/> contract returns whole splits, so
-/// every image of both splits is held in memory (n × channels × crop²): use <c>max_per_class</c> for large sets.
+/// so memory holds only the cropped images. The <see cref="IDatasetSource"/> contract returns whole splits as one
+/// byte array each, so every image of both splits is held in memory (n × channels × crop²) and a split holds at most
+/// 2 GB (about 14,000 images at 224×224×3): <c>max_per_class</c> chooses a subset.
 /// </summary>
 internal sealed class ImageFolderSource(ImageFolderOptions options) : IDatasetSource
 {
@@ -100,8 +101,17 @@ internal sealed class ImageFolderSource(ImageFolderOptions options) : IDatasetSo
 
     private ImageSet Decode(List<(string Path, int Label)> files, InputSpec input, PixelNormalization? normalization, CancellationToken cancellationToken)
     {
-        var size = input.Channels * input.Height * input.Width;
-        var pixels = new byte[(long)files.Count * size];
+        var bytes = (long)input.Channels * input.Height * input.Width;
+        if (files.Count * bytes > Array.MaxLength)
+        {
+            throw new InvalidDataException(
+                $"{options.Path}: {files.Count} images of {input.Channels}×{input.Height}×{input.Width} need {files.Count * bytes / 1e9:F1} GB, more than one image set holds "
+                + $"({Array.MaxLength / 1e9:F1} GB, about {Array.MaxLength / bytes} such images): lower max_per_class or crop");
+        }
+
+        var size = (int)bytes;
+
+        var pixels = new byte[files.Count * size];
         for (var start = 0; start < files.Count; start += Chunk)
         {
             cancellationToken.ThrowIfCancellationRequested();

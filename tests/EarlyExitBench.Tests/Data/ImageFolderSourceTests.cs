@@ -166,6 +166,9 @@ public class ImageFolderSourceTests
         Assert.Equal($"{Path.Combine(root, "val")}: class folder(s) bird are not in train/", unknown.Message);
         Directory.Delete(Path.Combine(root, "val", "bird"));
 
+        var tooBig = Assert.Throws<InvalidDataException>(() => Source(new ImageFolderOptions { Path = root, Resize = 30_000, Crop = 30_000 }).Load(CancellationToken.None));
+        Assert.Equal($"{root}: 3 images of 3×30000×30000 need 8.1 GB, more than one image set holds (2.1 GB, about 0 such images): lower max_per_class or crop", tooBig.Message);
+
         var broken = Path.Combine(root, "train", "dog", "broken.png");
         File.WriteAllText(broken, "not a png");
         var ex = Assert.Throws<InvalidDataException>(() => Source(new ImageFolderOptions { Path = root, Resize = 8, Crop = 8 }).Load(CancellationToken.None));
