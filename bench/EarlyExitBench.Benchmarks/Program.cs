@@ -5,7 +5,8 @@ namespace EarlyExitBench.Benchmarks;
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project bench/EarlyExitBench.Benchmarks -- --filter '*'</c> for
 /// BenchmarkDotNet, <c>-- side-by-side [options]</c> for the TorchSharp half of <c>bench/side-by-side.sh</c>, or
-/// <c>-- measure-cell [options]</c> for wall-clock early exit on Fashion-MNIST end to end.
+/// <c>-- measure-cell [options]</c> for wall-clock early exit on Fashion-MNIST end to end, or <c>-- arch-figures [options]</c>
+/// for every architecture's costs (analytic and counted), throughput and accuracy.
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -20,6 +21,11 @@ public static class BenchmarkProgram
         if (args.Length > 0 && args[0] == "measure-cell")
         {
             return MeasureCellDemo.Run(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "arch-figures")
+        {
+            return ArchitectureFigures.Run(args[1..]);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using EarlyExitBench.Architectures.BranchyLeNet;
+using EarlyExitBench.Architectures.ResNetSdn;
 using EarlyExitBench.Contracts;
 using EarlyExitBench.Harness.Data;
 using EarlyExitBench.Harness.Measurement;
@@ -14,7 +15,7 @@ namespace EarlyExitBench.Benchmarks;
 /// <summary>
 /// The TorchSharp half of <c>bench/side-by-side.sh</c>; <c>bench/pytorch/side_by_side.py</c> is the PyTorch half and
 /// does the same work in the same order. Prints one JSON line of medians (milliseconds unless named otherwise).
-/// Usage: <c>side-by-side [--data DIR] [--threads N] [--steps N] [--cap-seconds S]</c>.
+/// Usage: <c>side-by-side [--data DIR] [--threads N] [--steps N] [--cap-seconds S] [--arch branchy-lenet|resnet-sdn]</c>.
 /// </summary>
 internal static class SideBySide
 {
@@ -26,6 +27,7 @@ internal static class SideBySide
         var threads = int.Parse(Option(args, "--threads", "2"), CultureInfo.InvariantCulture);
         var steps = int.Parse(Option(args, "--steps", "100"), CultureInfo.InvariantCulture);
         var cap = double.Parse(Option(args, "--cap-seconds", "3"), CultureInfo.InvariantCulture);
+        var arch = Option(args, "--arch", "branchy-lenet");
         set_num_threads(threads);
         var settings = new MeasurementSettings { MaxSecondsPerMeasurement = cap, MinRepeatMilliseconds = 20 };
 
@@ -68,7 +70,12 @@ internal static class SideBySide
             CPU).MedianMs;
 
         manual_seed(0);
-        using var model = new BranchyLeNetModule(train.Input, [16, 32, 64], 4);
+        using MultiExitModule model = arch switch
+        {
+            "branchy-lenet" => new BranchyLeNetModule(train.Input, [16, 32, 64], 4),
+            "resnet-sdn" => new ResNetSdnArchitecture(new ResNetSdnOptions()).Build(train.Input), // widths [16, 32, 64], 1 block per stage, grid 2
+            _ => throw new ArgumentException($"--arch {arch}: expected branchy-lenet or resnet-sdn"),
+        };
         using var optimizer = optim.Adam(model.parameters(), 0.002);
         var loss = nn.CrossEntropyLoss();
         model.train();
@@ -114,7 +121,7 @@ internal static class SideBySide
                 CPU).MedianMs;
         }
 
-        var document = new Dictionary<string, object> { ["framework"] = "torchsharp", ["version"] = typeof(torch).Assembly.GetName().Version?.ToString() ?? "?" };
+        var document = new Dictionary<string, object> { ["framework"] = "torchsharp", ["version"] = typeof(torch).Assembly.GetName().Version?.ToString() ?? "?", ["arch"] = arch };
         foreach (var (key, value) in results)
         {
             document[key] = Math.Round(value, 6);

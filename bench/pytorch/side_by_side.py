@@ -2,7 +2,7 @@
 """The PyTorch half of bench/side-by-side.sh.
 
 Does what `EarlyExitBench.Benchmarks side-by-side` (bench/EarlyExitBench.Benchmarks/SideBySide.cs) does, in the
-same order and with the same timing rule, on the same branchy-lenet, and prints one JSON line of medians
+same order and with the same timing rule, on the same branchy-lenet or resnet-sdn (--arch), and prints one JSON line of medians
 (milliseconds unless named otherwise). Written for Debian's python3-torch (PyTorch 1.13); run with /usr/bin/python3.
 """
 import argparse
@@ -33,6 +33,49 @@ class BranchyLeNet(nn.Module):
             cin = cout
 
     def forward(self, x):
+        logits = []
+        for block, head in zip(self.blocks, self.heads):
+            x = block(x)
+            logits.append(head(x))
+        return logits
+
+
+class BasicBlock(nn.Module):
+    """plugins/Architectures/ResNetSdn/ResidualBlock.cs: conv3x3-BN-ReLU-conv3x3-BN plus the (projected) input, ReLU."""
+
+    def __init__(self, cin, cout, stride):
+        super().__init__()
+        self.conv1 = nn.Conv2d(cin, cout, 3, stride=stride, padding=1, bias=False)
+        self.bn1 = nn.BatchNorm2d(cout)
+        self.conv2 = nn.Conv2d(cout, cout, 3, padding=1, bias=False)
+        self.bn2 = nn.BatchNorm2d(cout)
+        self.downsample = None
+        if stride != 1 or cin != cout:
+            self.downsample = nn.Sequential(nn.Conv2d(cin, cout, 1, stride=stride, bias=False), nn.BatchNorm2d(cout))
+
+    def forward(self, x):
+        residual = x if self.downsample is None else self.downsample(x)
+        return torch.relu(self.bn2(self.conv2(torch.relu(self.bn1(self.conv1(x))))) + residual)
+
+
+class ResNetSdn(nn.Module):
+    """plugins/Architectures/ResNetSdn/ResNetSdnModule.cs: stem conv3x3-BN-ReLU, basic blocks (stride 2 at each new
+    stage), an adaptive avg-pool + linear exit after every block. Same state_dict keys (stem.0.weight, blocks.k.conv1)."""
+
+    def __init__(self, in_channels=1, classes=10, widths=(16, 32, 64), blocks_per_stage=1, head_grid=2):
+        super().__init__()
+        self.stem = nn.Sequential(nn.Conv2d(in_channels, widths[0], 3, padding=1, bias=False), nn.BatchNorm2d(widths[0]), nn.ReLU())
+        self.blocks = nn.ModuleList()
+        self.heads = nn.ModuleList()
+        cin = widths[0]
+        for s, cout in enumerate(widths):
+            for b in range(blocks_per_stage):
+                self.blocks.append(BasicBlock(cin, cout, 2 if s > 0 and b == 0 else 1))
+                self.heads.append(nn.Sequential(nn.AdaptiveAvgPool2d((head_grid, head_grid)), nn.Flatten(), nn.Linear(cout * head_grid * head_grid, classes)))
+                cin = cout
+
+    def forward(self, x):
+        x = self.stem(x)
         logits = []
         for block, head in zip(self.blocks, self.heads):
             x = block(x)
@@ -75,6 +118,7 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--steps", type=int, default=100)
     parser.add_argument("--cap-seconds", type=float, default=3.0)
+    parser.add_argument("--arch", choices=("branchy-lenet", "resnet-sdn"), default="branchy-lenet")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
 
@@ -104,7 +148,7 @@ def main():
     results["make_batch_ms"] = measure(make_next, args.cap_seconds)
 
     torch.manual_seed(0)
-    model = BranchyLeNet()
+    model = ResNetSdn() if args.arch == "resnet-sdn" else BranchyLeNet()
     optimizer = torch.optim.Adam(model.parameters(), lr=0.002)
     loss = nn.CrossEntropyLoss()
     model.train()
@@ -141,7 +185,7 @@ def main():
 
         results[f"infer_b{batch}_ms"] = measure(infer, args.cap_seconds)
 
-    document = {"framework": "pytorch", "version": torch.__version__}
+    document = {"framework": "pytorch", "version": torch.__version__, "arch": args.arch}
     document.update({k: round(float(v), 6) for k, v in results.items()})
     print(json.dumps(document))
 

@@ -38,7 +38,7 @@ public sealed class BranchyLeNetModule : MultiExitModule
                 nn.Conv2d(cin, cout, kernel_size: 3, padding: 1),
                 nn.ReLU(),
                 nn.MaxPool2d(kernel_size: 2)));
-            var convFlops = Flops.Conv2d(cin, cout, 3, h, w) + Flops.Elementwise(cout * h * w);
+            var convFlops = Flops.Conv2d(cin, cout, 3, h, w, bias: true) + Flops.Elementwise((long)cout * h * w);
             var (ph, pw) = (h / 2, w / 2);
             var blockFlops = convFlops + Flops.Pool(cout, ph, pw, 2 * 2);
 
@@ -47,13 +47,13 @@ public sealed class BranchyLeNetModule : MultiExitModule
                 nn.AdaptiveAvgPool2d(new long[] { headGrid, headGrid }),
                 nn.Flatten(),
                 nn.Linear(features, input.Classes)));
-            var headFlops = Flops.AdaptiveAvgPool(cout, ph, pw, headGrid) + Flops.Linear(features, input.Classes);
+            var headFlops = Flops.AdaptiveAvgPool(cout, ph, pw, headGrid, headGrid) + Flops.Linear(features, input.Classes);
 
             _stages[k] = new StageCost(
                 blockFlops,
                 headFlops,
-                BackboneParameters: (cin * 9L * cout) + cout,
-                HeadParameters: (features * (long)input.Classes) + input.Classes);
+                BackboneParameters: ParameterCount.Conv2d(cin, cout, 3, bias: true),
+                HeadParameters: ParameterCount.Linear(features, input.Classes));
             (cin, h, w) = (cout, ph, pw);
         }
 

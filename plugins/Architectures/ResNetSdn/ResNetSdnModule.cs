@@ -35,8 +35,8 @@ public sealed class ResNetSdnModule : MultiExitModule
             nn.BatchNorm2d(widths[0]),
             nn.ReLU());
         long stemElements = (long)widths[0] * h * w;
-        var stemFlops = Flops.Conv2d(cin, widths[0], 3, h, w) + Flops.BatchNorm(stemElements) + Flops.Elementwise(stemElements);
-        var stemParameters = (cin * 9L * widths[0]) + (2L * widths[0]);
+        var stemFlops = Flops.Conv2d(cin, widths[0], 3, h, w, bias: false) + Flops.BatchNorm(stemElements) + Flops.Elementwise(stemElements);
+        var stemParameters = ParameterCount.Conv2d(cin, widths[0], 3, bias: false) + ParameterCount.Norm(widths[0]);
         cin = widths[0];
 
         blocks = new ModuleList<ResidualBlock>();
@@ -60,9 +60,9 @@ public sealed class ResNetSdnModule : MultiExitModule
 
                 _stages[k] = new StageCost(
                     block.FlopsPerSample + (k == 0 ? stemFlops : 0),
-                    Flops.AdaptiveAvgPool(cout, h, w, headGrid) + Flops.Linear(features, input.Classes),
+                    Flops.AdaptiveAvgPool(cout, h, w, headGrid, headGrid) + Flops.Linear(features, input.Classes),
                     block.Parameters + (k == 0 ? stemParameters : 0),
-                    HeadParameters: (features * (long)input.Classes) + input.Classes);
+                    HeadParameters: ParameterCount.Linear(features, input.Classes));
             }
         }
 

@@ -1,3 +1,4 @@
+using EarlyExitBench.Contracts;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -8,14 +9,18 @@ namespace EarlyExitBench.Architectures.ResNetSdn;
 /// Basic residual block: conv3×3 → BN → ReLU → conv3×3 → BN, plus the input (through 1×1 conv stride s
 /// → BN when the shape changes), then ReLU. Field names follow torchvision's state_dict keys
 /// (<c>conv1</c>, <c>bn1</c>, <c>conv2</c>, <c>bn2</c>, <c>downsample.0</c>, <c>downsample.1</c>).
+/// Every step is a submodule invoked with <c>call</c>, so a FLOP count of the real forward sees it.
 /// </summary>
 internal sealed class ResidualBlock : nn.Module<Tensor, Tensor>
 {
     private readonly Conv2d conv1;
     private readonly BatchNorm2d bn1;
+    private readonly ReLU relu1;
     private readonly Conv2d conv2;
     private readonly BatchNorm2d bn2;
     private readonly Sequential? downsample;
+    private readonly AddLayer add;
+    private readonly ReLU relu2;
 
     /// <summary>Creates a block taking cin×h×w to cout×⌈h/stride⌉×⌈w/stride⌉.</summary>
     public ResidualBlock(int cin, int cout, int stride, int h, int w)
@@ -23,8 +28,11 @@ internal sealed class ResidualBlock : nn.Module<Tensor, Tensor>
     {
         conv1 = nn.Conv2d(cin, cout, kernel_size: 3, stride: stride, padding: 1, bias: false);
         bn1 = nn.BatchNorm2d(cout);
+        relu1 = nn.ReLU();
         conv2 = nn.Conv2d(cout, cout, kernel_size: 3, padding: 1, bias: false);
         bn2 = nn.BatchNorm2d(cout);
+        add = new AddLayer();
+        relu2 = nn.ReLU();
         var projects = stride != 1 || cin != cout;
         if (projects)
         {
@@ -36,16 +44,17 @@ internal sealed class ResidualBlock : nn.Module<Tensor, Tensor>
         // 3×3 with padding 1 and 1×1 without padding give the same output size: ⌊(h − 1)/s⌋ + 1.
         (OutputHeight, OutputWidth) = (((h - 1) / stride) + 1, ((w - 1) / stride) + 1);
         long elements = (long)cout * OutputHeight * OutputWidth;
-        FlopsPerSample = Flops.Conv2d(cin, cout, 3, OutputHeight, OutputWidth)
+        FlopsPerSample = Flops.Conv2d(cin, cout, 3, OutputHeight, OutputWidth, bias: false)
             + Flops.BatchNorm(elements)
             + Flops.Elementwise(elements)
-            + Flops.Conv2d(cout, cout, 3, OutputHeight, OutputWidth)
+            + Flops.Conv2d(cout, cout, 3, OutputHeight, OutputWidth, bias: false)
             + Flops.BatchNorm(elements)
-            + (projects ? Flops.Conv2d(cin, cout, 1, OutputHeight, OutputWidth) + Flops.BatchNorm(elements) : 0)
+            + (projects ? Flops.Conv2d(cin, cout, 1, OutputHeight, OutputWidth, bias: false) + Flops.BatchNorm(elements) : 0)
             + Flops.Elementwise(elements) // residual addition
             + Flops.Elementwise(elements); // final ReLU
-        Parameters = (cin * 9L * cout) + (2L * cout) + (cout * 9L * cout) + (2L * cout)
-            + (projects ? (cin * (long)cout) + (2L * cout) : 0);
+        Parameters = ParameterCount.Conv2d(cin, cout, 3, bias: false) + ParameterCount.Norm(cout)
+            + ParameterCount.Conv2d(cout, cout, 3, bias: false) + ParameterCount.Norm(cout)
+            + (projects ? ParameterCount.Conv2d(cin, cout, 1, bias: false) + ParameterCount.Norm(cout) : 0);
 
         RegisterComponents();
     }
@@ -65,9 +74,9 @@ internal sealed class ResidualBlock : nn.Module<Tensor, Tensor>
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
-        var residual = downsample is null ? input : downsample.forward(input);
-        var main = bn2.forward(conv2.forward(nn.functional.relu(bn1.forward(conv1.forward(input)))));
-        return nn.functional.relu(main + residual);
+        var residual = downsample is null ? input : downsample.call(input);
+        var main = bn2.call(conv2.call(relu1.call(bn1.call(conv1.call(input)))));
+        return relu2.call(add.call(main, residual));
     }
 
     /// <inheritdoc />
@@ -77,9 +86,12 @@ internal sealed class ResidualBlock : nn.Module<Tensor, Tensor>
         {
             conv1.Dispose();
             bn1.Dispose();
+            relu1.Dispose();
             conv2.Dispose();
             bn2.Dispose();
             downsample?.Dispose();
+            add.Dispose();
+            relu2.Dispose();
         }
 
         base.Dispose(disposing);

@@ -6,7 +6,7 @@ namespace EarlyExitBench.Harness.Bundles;
 public static class ExitCosts
 {
     /// <summary>The cost convention every leaderboard states.</summary>
-    public const string Convention = "FLOPs per sample; a multiply-add counts 2, a bias add, ReLU or pooled element 1; cost(k) = backbone up to exit k + every exit head up to k";
+    public const string Convention = Flops.Convention + "; cost(k) = backbone up to exit k + every exit head up to k";
 
     /// <summary>Cumulative cost and parameters per exit from the architecture's analytic stage costs.</summary>
     public static IReadOnlyList<ExitInfo> Of(MultiExitModule model)

@@ -3,7 +3,7 @@ using EarlyExitBench.Contracts;
 
 namespace EarlyExitBench.Harness.Data;
 
-/// <summary>The datasets the host ships: Fashion-MNIST (default, Debian package), MNIST, CIFAR-10, CIFAR-100.</summary>
+/// <summary>The datasets the host ships: Fashion-MNIST (default, Debian package), MNIST, CIFAR-10, CIFAR-100, image folders.</summary>
 public static class BuiltInDatasets
 {
     /// <summary>Where Debian's <c>dataset-fashion-mnist</c> installs the IDX files.</summary>
@@ -21,6 +21,8 @@ public static class BuiltInDatasets
             (o, _) => new CifarDatasetSource("cifar10", Required(o, "cifar10"), 10));
         registrar.Add<IDatasetSource, DatasetOptions>("cifar100", "CIFAR-100 binary (train.bin, test.bin; fine labels) from options.path",
             (o, _) => new CifarDatasetSource("cifar100", Required(o, "cifar100"), 100));
+        registrar.Add<IDatasetSource, ImageFolderOptions>("image-folder", "JPEG/PNG images in one subfolder per class under train/ and val/ (ImageNet layout), resized and center-cropped",
+            (o, _) => new ImageFolderSource(o));
     }
 
     /// <summary>
@@ -84,34 +86,6 @@ public static class BuiltInDatasets
             }
 
             return new ImageSet(pixels, labels, new InputSpec(1, rows, columns, 10));
-        }
-    }
-
-    private sealed class CifarDatasetSource(string name, string directory, int classes) : IDatasetSource
-    {
-        public DatasetSplits Load(CancellationToken cancellationToken)
-        {
-            var root = directory;
-            foreach (var sub in new[] { "cifar-10-batches-bin", "cifar-100-binary" })
-            {
-                if (Directory.Exists(Path.Combine(directory, sub)))
-                {
-                    root = Path.Combine(directory, sub);
-                }
-            }
-
-            if (!Directory.Exists(root))
-            {
-                throw new InvalidDataException($"{directory}: dataset folder for '{name}' not found");
-            }
-
-            var (trainFiles, testFiles, labelBytes) = classes == 10
-                ? (Enumerable.Range(1, 5).Select(i => Path.Combine(root, $"data_batch_{i}.bin")).ToArray(), new[] { Path.Combine(root, "test_batch.bin") }, 1)
-                : (new[] { Path.Combine(root, "train.bin") }, new[] { Path.Combine(root, "test.bin") }, 2);
-            var input = new InputSpec(3, 32, 32, classes);
-            var (trainPixels, trainLabels) = CifarReader.Read(trainFiles, labelBytes, classes);
-            var (testPixels, testLabels) = CifarReader.Read(testFiles, labelBytes, classes);
-            return new DatasetSplits(name, new ImageSet(trainPixels, trainLabels, input), new ImageSet(testPixels, testLabels, input), ContentId(trainFiles.Concat(testFiles)));
         }
     }
 }

@@ -42,6 +42,6 @@ public sealed record DataSplit(ImageSet Train, ImageSet Validation, ImageSet Tes
             labels[i] = set.Labels[indices[i]];
         }
 
-        return new ImageSet(pixels, labels, set.Input);
+        return set with { Pixels = pixels, Labels = labels };
     }
 }

@@ -54,6 +54,6 @@ public static class Augmentation
             }
         }
 
-        return new ImageSet(pixels, labels, set.Input);
+        return set with { Pixels = pixels, Labels = labels }; // keeps the set's normalisation
     }
 }

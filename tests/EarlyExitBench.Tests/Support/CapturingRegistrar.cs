@@ -15,4 +15,8 @@ internal sealed class CapturingRegistrar : IPluginRegistrar
 
     public IDatasetSource Dataset(string alias, string path) =>
         (IDatasetSource)_factories[alias](new DatasetOptions { Path = path }, new PluginContext(Loggers.Silent, alias, 0));
+
+    public IDatasetSource Dataset<TOptions>(string alias, TOptions options)
+        where TOptions : class =>
+        (IDatasetSource)_factories[alias](options, new PluginContext(Loggers.Silent, alias, 0));
 }

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Runtime.ExceptionServices;
+using System.Security.Cryptography;
+using System.Text;
+using EarlyExitBench.Contracts;
+
+namespace EarlyExitBench.Harness.Data;
+
+/// <summary>
+/// Images laid out as torchvision's ImageFolder (ImageNet's layout): <c>train/&lt;class&gt;/*.jpg|png</c> and
+/// <c>val/&lt;class&gt;/…</c>, classes numbered in ordinal order of the train/ folder names. Files are decoded with
+/// SkiaSharp in parallel chunks, resized (shorter side) and center-cropped straight into the split's byte array,
+/// so memory holds only the cropped images. The <see cref="IDatasetSource"/> contract returns whole splits as one
+/// byte array each, so every image of both splits is held in memory (n × channels × crop²) and a split holds at most
+/// 2 GB (about 14,000 images at 224×224×3): <c>max_per_class</c> chooses a subset.
+/// </summary>
+internal sealed class ImageFolderSource(ImageFolderOptions options) : IDatasetSource
+{
+    private const int Chunk = 256;
+    private static readonly string[] Extensions = [".jpg", ".jpeg", ".png"];
+
+    /// <inheritdoc />
+    public DatasetSplits Load(CancellationToken cancellationToken)
+    {
+        var root = Check(options);
+        var classes = Directory.GetDirectories(Path.Combine(root, "train")).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray();
+        if (classes.Length == 0)
+        {
+            throw new InvalidDataException($"{Path.Combine(root, "train")}: no class subfolders (expected train/<class>/*.jpg|png)");
+        }
+
+        var train = List(root, "train", classes);
+        var test = List(root, "val", classes);
+        var input = new InputSpec(options.Channels, options.Crop, options.Crop, classes.Length);
+        var normalization = options.Mean is null ? null : new PixelNormalization(options.Mean, options.Std!);
+        return new DatasetSplits(
+            "image-folder:" + Path.GetFileName(Path.TrimEndingDirectorySeparator(root)),
+            Decode(train, input, normalization, cancellationToken),
+            Decode(test, input, normalization, cancellationToken),
+            Identity(root, train.Concat(test)));
+    }
+
+    private static string Check(ImageFolderOptions o)
+    {
+        var problems = new List<string>();
+        if (o.Path is null)
+        {
+            throw new InvalidDataException("dataset 'image-folder' needs options.path: the folder holding train/ and val/, each with one subfolder per class (nothing is downloaded)");
+        }
+
+        foreach (var split in new[] { "train", "val" })
+        {
+            if (!Directory.Exists(Path.Combine(o.Path, split)))
+            {
+                problems.Add($"{Path.Combine(o.Path, split)} not found (expected {split}/<class>/*.jpg|png)");
+            }
+        }
+
+        if (o.Resize <= 0 || o.Crop <= 0 || o.Crop > o.Resize)
+        {
+            problems.Add($"resize ({o.Resize}) and crop ({o.Crop}) must be positive, with crop ≤ resize");
+        }
+
+        if (o.Channels is not (1 or 3))
+        {
+            problems.Add($"channels must be 1 or 3, got {o.Channels}");
+        }
+
+        if ((o.Mean is null) != (o.Std is null) || (o.Mean is not null && (o.Mean.Length != o.Channels || o.Std!.Length != o.Channels || o.Std.Any(s => s <= 0))))
+        {
+            problems.Add($"mean and std go together, one value per channel ({o.Channels}), std positive");
+        }
+
+        return problems.Count == 0 ? o.Path : throw new InvalidDataException($"dataset 'image-folder' ({o.Path}): {string.Join("; ", problems)}");
+    }
+
+    private List<(string Path, int Label)> List(string root, string split, string[] classes)
+    {
+        var folder = Path.Combine(root, split);
+        var unknown = Directory.GetDirectories(folder).Select(Path.GetFileName).Where(c => !classes.Contains(c, StringComparer.Ordinal)).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new InvalidDataException($"{folder}: class folder(s) {string.Join(", ", unknown)} are not in train/");
+        }
+
+        var files = new List<(string, int)>();
+        for (var label = 0; label < classes.Length; label++)
+        {
+            var dir = Path.Combine(folder, classes[label]);
+            if (!Directory.Exists(dir))
+            {
+                continue;
+            }
+
+            var images = Directory.GetFiles(dir).Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant())).Order(StringComparer.Ordinal);
+            files.AddRange((options.MaxPerClass is { } max ? images.Take(max) : images).Select(f => (f, label)));
+        }
+
+        return files.Count > 0 ? files : throw new InvalidDataException($"{folder}: no .jpg, .jpeg or .png files in its class folders");
+    }
+
+    private ImageSet Decode(List<(string Path, int Label)> files, InputSpec input, PixelNormalization? normalization, CancellationToken cancellationToken)
+    {
+        var bytes = (long)input.Channels * input.Height * input.Width;
+        if (files.Count * bytes > Array.MaxLength)
+        {
+            throw new InvalidDataException(
+                $"{options.Path}: {files.Count} images of {input.Channels}×{input.Height}×{input.Width} need {files.Count * bytes / 1e9:F1} GB, more than one image set holds "
+                + $"({Array.MaxLength / 1e9:F1} GB, about {Array.MaxLength / bytes} such images): lower max_per_class or crop");
+        }
+
+        var size = (int)bytes;
+
+        var pixels = new byte[files.Count * size];
+        for (var start = 0; start < files.Count; start += Chunk)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                Parallel.For(start, Math.Min(start + Chunk, files.Count), i =>
+                    ImageDecoder.ResizeCropInto(files[i].Path, options.Resize, options.Crop, input.Channels, pixels.AsSpan(i * size, size)));
+            }
+            catch (AggregateException ex) when (ex.InnerExceptions[0] is InvalidDataException bad)
+            {
+                ExceptionDispatchInfo.Capture(bad).Throw(); // one bad file, named, rather than a wrapper
+            }
+        }
+
+        return new ImageSet(pixels, files.Select(f => f.Label).ToArray(), input, normalization);
+    }
+
+    private string Identity(string root, IEnumerable<(string Path, int Label)> files)
+    {
+        var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"{options.Resize}|{options.Crop}|{options.Channels}|{string.Join(',', options.Mean ?? [])}|{string.Join(',', options.Std ?? [])}\n"));
+        foreach (var (path, label) in files)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{Path.GetRelativePath(root, path)}|{new FileInfo(path).Length}|{label}\n");
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
+    }
+}
