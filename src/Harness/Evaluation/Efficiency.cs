@@ -62,13 +62,25 @@ public static class Efficiency
         ArgumentNullException.ThrowIfNull(points);
         var costs = new double[points.Count];
         var order = new int[points.Count];
+        bool rising = true, falling = true;
         for (var j = 0; j < costs.Length; j++)
         {
             costs[j] = points[j].RelativeCost;
             order[j] = j;
+            rising &= j == 0 || costs[j] >= costs[j - 1];
+            falling &= j == 0 || costs[j] <= costs[j - 1];
         }
 
-        Array.Sort(costs, order);
+        // A sweep lists its points by falling cost already; only other inputs need the sort.
+        if (falling && !rising)
+        {
+            Array.Reverse(costs);
+            Array.Reverse(order);
+        }
+        else if (!rising)
+        {
+            Array.Sort(costs, order);
+        }
         var front = new List<OperatingPoint>();
         var start = 0;
         while (start < costs.Length)
@@ -131,7 +143,12 @@ public static class Efficiency
             return lastExitAccuracy;
         }
 
-        var steps = front.Where(p => p.RelativeCost < 1).OrderBy(p => p.RelativeCost).ToList();
+        var steps = front.Where(p => p.RelativeCost < 1).ToList();
+        if (!IsSortedByCost(steps))
+        {
+            steps.Sort((a, b) => a.RelativeCost.CompareTo(b.RelativeCost));
+        }
+
         double area = 0, best = 0;
         for (var j = 0; j < steps.Count; j++)
         {
@@ -206,6 +223,19 @@ public static class Efficiency
         }
 
         return new OracleResult((double)hits / n, ExitSweep.MeanCost(counts, n, exitCosts) / exitCosts[^1]);
+    }
+
+    private static bool IsSortedByCost(List<OperatingPoint> points)
+    {
+        for (var j = 1; j < points.Count; j++)
+        {
+            if (points[j].RelativeCost < points[j - 1].RelativeCost)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string Key(double budget) => budget == 1 ? "1.0" : budget.ToString(CultureInfo.InvariantCulture);
