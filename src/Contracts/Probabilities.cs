@@ -57,6 +57,7 @@ public static class Probabilities
     /// </summary>
     /// <param name="logits">One sample's logits (or calibrated logits), finite.</param>
     /// <returns>max_c softmax(z)_c.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double MaxSoftmax(ReadOnlySpan<float> logits)
     {
         Span<float> exponentials = logits.Length <= 1024 ? stackalloc float[logits.Length] : new float[logits.Length];
@@ -160,6 +161,7 @@ public static class Probabilities
     }
 
     /// <summary>The first index whose value equals <paramref name="target"/>'s lanes; the value is known to be present.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int FirstEqual(ref float values, nuint lastBlock, Vector256<float> target)
     {
         for (nuint c = 0; c < lastBlock; c += (nuint)Vector256<float>.Count)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace EarlyExitBench.Harness.Evaluation;
@@ -57,6 +58,7 @@ public static class Efficiency
     /// </summary>
     /// <param name="points">Operating points in any order.</param>
     /// <returns>Points with strictly increasing relative cost and strictly increasing accuracy.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<OperatingPoint> ParetoFront(IReadOnlyList<OperatingPoint> points)
     {
         ArgumentNullException.ThrowIfNull(points);
@@ -173,6 +175,7 @@ public static class Efficiency
     /// <param name="deltaPoints">δ in accuracy percentage points.</param>
     /// <param name="exitCosts">[K] cumulative exit costs.</param>
     /// <returns>The saved fraction, or null when no point is accurate enough.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double? CostSavedAtMatchedAccuracy(IReadOnlyList<OperatingPoint> points, bool[] correctAtLast, double deltaPoints, double[] exitCosts)
     {
         ArgumentNullException.ThrowIfNull(points);
@@ -198,6 +201,7 @@ public static class Efficiency
     /// <param name="correct">[K][n] correctness per exit.</param>
     /// <param name="exitCosts">[K] cumulative exit costs.</param>
     /// <returns>Oracle accuracy and relative cost.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static OracleResult Oracle(IReadOnlyList<bool[]> correct, double[] exitCosts)
     {
         ArgumentNullException.ThrowIfNull(correct);

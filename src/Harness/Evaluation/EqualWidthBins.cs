@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EarlyExitBench.Harness.Evaluation;
 
 /// <summary>
@@ -26,6 +28,7 @@ internal sealed class EqualWidthBins
     public double UpperEdge(int bin) => _edges[bin + 1];
 
     /// <summary>0-based bin of <paramref name="p"/>: bin m − 1 holds e_{m−1} &lt; p ≤ e_m; p ≤ 0 gives 0 and p ≥ 1 gives M − 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Index(double p)
     {
         if (!(p > 0))

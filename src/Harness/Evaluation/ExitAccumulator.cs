@@ -67,6 +67,7 @@ internal sealed class ExitAccumulator
     }
 
     /// <summary>Classwise ECE: (1/C) Σ_c Σ_m |Σ_{i∈B_cm} 1[y_i = c] − Σ_{i∈B_cm} p_ic| / n.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double ClasswiseEce(int n)
     {
         double classwise = 0;
@@ -91,6 +92,7 @@ internal sealed class ExitAccumulator
     }
 
     /// <summary>Adds p_c to each column sum and returns Σ_c e_c², both in double.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double AddColumnsAndSquares(ReadOnlySpan<float> weights, double scale)
     {
         var columns = _columnSums.AsSpan();
@@ -124,6 +126,7 @@ internal sealed class ExitAccumulator
     }
 
     /// <summary>The first index ≥ <paramref name="from"/> whose weight exceeds <paramref name="cut"/>, or −1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int NextAbove(ReadOnlySpan<float> weights, int from, float cut)
     {
         var c = from;

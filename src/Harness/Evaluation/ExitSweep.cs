@@ -26,6 +26,7 @@ public static class ExitSweep
     }
 
     /// <summary>The sweep's events sorted by τ ascending: they depend on the scores only, so this can run before correctness is known.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static (double[] Taus, int[] Codes) SortEvents(IReadOnlyList<double[]> scores, int n)
     {
         var last = scores.Count - 1;
@@ -143,6 +144,7 @@ public static class ExitSweep
     /// <param name="sampleCount">n.</param>
     /// <param name="exitCosts">[K] cumulative exit costs.</param>
     /// <returns>The mean cost per sample.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double MeanCost(ReadOnlySpan<long> counts, int sampleCount, double[] exitCosts)
     {
         ArgumentNullException.ThrowIfNull(exitCosts);
@@ -193,6 +195,7 @@ public static class ExitSweep
         return n;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void ValidateScores(IReadOnlyList<double[]> scores, int n)
     {
         for (var k = 0; k < scores.Count; k++)
@@ -223,6 +226,7 @@ public static class ExitSweep
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static OperatingPoint MakePoint(double threshold, long hits, long[] counts, int n, double[] exitCosts)
     {
         var meanCost = MeanCost(counts, n, exitCosts);

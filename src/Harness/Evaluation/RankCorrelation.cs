@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EarlyExitBench.Harness.Evaluation;
 
 /// <summary>Rank correlations with proper tie handling. Values must not be NaN.</summary>
@@ -20,6 +22,7 @@ public static class RankCorrelation
     }
 
     /// <summary>Kendall τ_b reusing an existing sort of <c>y</c> (the evaluator has already sorted the scores).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double? KendallTauB(ReadOnlySpan<double> x, ScoreOrder yOrder)
     {
         var n = x.Length;
@@ -193,6 +196,7 @@ public static class RankCorrelation
     private static long Pairs(long count) => count * (count - 1) / 2;
 
     /// <summary>Sorts <paramref name="values"/> ascending (bottom-up merge sort) and returns the pairs i &lt; j with v_i &gt; v_j.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long CountInversions(int[] values)
     {
         var n = values.Length;

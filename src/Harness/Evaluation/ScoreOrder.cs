@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EarlyExitBench.Harness.Evaluation;
 
 /// <summary>Scores sorted ascending with the permutation that sorts them; one sort reused for several labelings.</summary>
@@ -15,6 +17,7 @@ internal sealed class ScoreOrder
     /// <summary>Order[j] is the sample index of Sorted[j].</summary>
     public int[] Order { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ScoreOrder Create(ReadOnlySpan<double> scores)
     {
         if (scores.Length == 0)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EarlyExitBench.Harness.Evaluation;
 
 /// <summary>
@@ -26,6 +28,7 @@ internal sealed class SortedConfidence
     }
 
     /// <summary>Reuses a sort of the same values (the score is often the confidence itself).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SortedConfidence From(ScoreOrder order, ReadOnlySpan<bool> correct)
     {
         if (order.Order.Length != correct.Length)
@@ -42,6 +45,7 @@ internal sealed class SortedConfidence
         return new SortedConfidence(order.Sorted, items);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (double Ece, double Mce) EqualWidth(int bins)
     {
         var edges = new EqualWidthBins(bins);
@@ -71,6 +75,7 @@ internal sealed class SortedConfidence
         return (ece / n, mce);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double AdaptiveEce(int bins)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bins);
