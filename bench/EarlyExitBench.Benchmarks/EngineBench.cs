@@ -4,9 +4,10 @@ using EarlyExitBench.Calibrators.Standard;
 using EarlyExitBench.Contracts;
 using EarlyExitBench.FailurePredictors.Standard;
 using EarlyExitBench.Harness.Bundles;
-using EarlyExitBench.Harness.Pipeline;
+using EarlyExitBench.Harness.Methods;
+using EarlyExitBench.Harness.Planning;
 using EarlyExitBench.Harness.Plugins;
-using Serilog;
+using EarlyExitBench.Harness.Suites;
 
 namespace EarlyExitBench.Benchmarks;
 
@@ -31,9 +32,12 @@ internal static class EngineBench
                 int.Parse(Option(args, "--classes", "100"), CultureInfo.InvariantCulture));
         var load = watch.Elapsed.TotalSeconds;
 
-        var evaluator = new CellEvaluator(Serilog.Core.Logger.None);
-        ResolvedPlugin identity = Plugin(PluginKind.Calibrator, "identity", _ => new IdentityCalibrator());
-        ResolvedPlugin msp = Plugin(PluginKind.FailurePredictor, "msp", _ => new MaxSoftmaxScore());
+        var logger = Serilog.Core.Logger.None;
+        var evaluator = new CellEvaluator(logger);
+        var identity = Plugin(PluginKind.Calibrator, "identity", _ => new IdentityCalibrator());
+        var msp = Plugin(PluginKind.FailurePredictor, "msp", _ => new MaxSoftmaxScore());
+        var summary = new BundleSummary(bundle.Dataset, bundle.Architecture, bundle.Exits, bundle.Classes, bundle.ValidationLabels, bundle.TestLabels, bundle.ExitCost, new string('0', 64));
+        var plan = PlanBuilder.FromBundle("bench", summary, [identity], [msp], new EvaluationSpec(15, 0));
         var seconds = new List<double>();
         var cpu = new List<double>();
         var points = 0;
@@ -44,7 +48,8 @@ internal static class EngineBench
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
             watch.Restart();
-            var result = evaluator.Evaluate(bundle, "bench", 0, [identity], [msp], [], 15, CancellationToken.None);
+            var context = new CellContext(plan, plan.Cells[0], TorchSharp.torch.CPU, logger, new PhaseTimer("bench", logger), CancellationToken.None);
+            var result = evaluator.Evaluate(context, bundle);
             seconds.Add(watch.Elapsed.TotalSeconds);
             process.Refresh();
             cpu.Add((process.TotalProcessorTime - cpuBefore).TotalSeconds);

@@ -13,16 +13,40 @@ public static class BundleFile
 {
     /// <summary>
     /// Reads and checks a bundle; every problem names the array. Logits are streamed from the file straight into one
-    /// array per exit and checked for NaN and ∞ while still in cache: the only copy is the one the evaluation reads.
+    /// array per exit, checked for NaN and ∞ while still in cache and against the zip's CRC-32: the only copy is the one
+    /// the evaluation reads.
     /// </summary>
     public static LogitsBundle Read(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new InvalidDataException($"{path}: bundle file not found");
-        }
+        using var reader = Open(path);
+        var summary = Summarise(reader);
+        return new LogitsBundle(
+            LogitsReader.Read(reader, "val_logits", reader.Headers["val_logits"]),
+            summary.ValidationLabels,
+            LogitsReader.Read(reader, "test_logits", reader.Headers["test_logits"]),
+            summary.TestLabels,
+            summary.ExitCost,
+            summary.Dataset,
+            summary.Architecture);
+    }
 
-        using var reader = NpzReader.Open(path);
+    /// <summary>
+    /// Everything but the logits: shapes, labels, costs and names, all checked as by <see cref="Read"/>, and a content id.
+    /// Cheap whatever the bundle's size, so a plan can be made before the logits are read.
+    /// </summary>
+    public static BundleSummary ReadSummary(string path)
+    {
+        using var reader = Open(path);
+        return Summarise(reader);
+    }
+
+    private static NpzReader Open(string path) => File.Exists(path)
+        ? NpzReader.Open(path)
+        : throw new InvalidDataException($"{path}: bundle file not found");
+
+    private static BundleSummary Summarise(NpzReader reader)
+    {
+        var path = reader.Path;
         var arrays = reader.Headers;
         NpyHeader Need(string name) => arrays.TryGetValue(name, out var a)
             ? a
@@ -30,8 +54,8 @@ public static class BundleFile
 
         var valLogits = Need("val_logits");
         var testLogits = Need("test_logits");
-        var valLabels = Need("val_labels");
-        var testLabels = Need("test_labels");
+        Need("val_labels");
+        Need("test_labels");
         var cost = Need("exit_cost");
         foreach (var (name, array) in new[] { ("val_logits", valLogits), ("test_logits", testLogits) })
         {
@@ -66,17 +90,15 @@ public static class BundleFile
             }
         }
 
-        // Labels first: a bad label is found before hundreds of megabytes of logits are read.
-        var validationLabels = Labels(reader.ReadArray("val_labels"), valLogits.Shape[1], (int)c, path, "val_labels");
-        var labels = Labels(reader.ReadArray("test_labels"), testLogits.Shape[1], (int)c, path, "test_labels");
-        return new LogitsBundle(
-            LogitsReader.Read(reader, "val_logits", valLogits),
-            validationLabels,
-            LogitsReader.Read(reader, "test_logits", testLogits),
-            labels,
-            costs,
+        return new BundleSummary(
             arrays.ContainsKey("dataset") ? ToText(reader.ReadArray("dataset")) : Path.GetFileNameWithoutExtension(path),
-            arrays.ContainsKey("architecture") ? ToText(reader.ReadArray("architecture")) : "bundle");
+            arrays.ContainsKey("architecture") ? ToText(reader.ReadArray("architecture")) : "bundle",
+            (int)k,
+            (int)c,
+            Labels(reader.ReadArray("val_labels"), valLogits.Shape[1], (int)c, path, "val_labels"),
+            Labels(reader.ReadArray("test_labels"), testLogits.Shape[1], (int)c, path, "test_labels"),
+            costs,
+            reader.ContentId);
     }
 
     /// <summary>Writes <paramref name="bundle"/> so numpy's <c>np.load</c> reads it.</summary>

@@ -48,6 +48,7 @@ internal static class LogitsReader
             exits.Add(new ClassMatrix(values, n, c));
         }
 
+        reader.CheckRead(stream, name);
         return exits;
     }
 }

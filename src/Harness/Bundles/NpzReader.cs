@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace EarlyExitBench.Harness.Bundles;
 
@@ -17,6 +19,15 @@ public sealed class NpzReader : IDisposable
         _zip = zip;
         _entries = entries;
         Headers = headers;
+
+        // The zip directory already holds a CRC-32 of every array, checked as the arrays are read: a content id for free.
+        var identity = new StringBuilder();
+        foreach (var (name, entry) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            identity.Append(name).Append('\n').Append(entry.Length).Append('\n').Append(entry.Crc32).Append('\n');
+        }
+
+        ContentId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity.ToString())));
     }
 
     /// <summary>The file.</summary>
@@ -24,6 +35,9 @@ public sealed class NpzReader : IDisposable
 
     /// <summary>Every array's header, keyed by name without <c>.npy</c>.</summary>
     public IReadOnlyDictionary<string, NpyHeader> Headers { get; }
+
+    /// <summary>SHA-256 of every array's name, size and CRC-32: equal contents give equal ids, without reading the data.</summary>
+    public string ContentId { get; }
 
     /// <summary>Opens <paramref name="path"/> and reads every array's header.</summary>
     /// <param name="path">An .npz file (stored or deflated entries).</param>
@@ -69,9 +83,21 @@ public sealed class NpzReader : IDisposable
     /// <returns>The open stream; dispose it.</returns>
     public Stream OpenData(string name)
     {
-        var stream = _entries[name].Open();
+        var stream = new Crc32Stream(_entries[name].Open());
         Npz.ReadHeader(stream, $"{Path}:{name}");
         return stream;
+    }
+
+    /// <summary>After the whole array was read from <paramref name="stream"/>: throws if its bytes do not match the zip's CRC-32.</summary>
+    /// <param name="stream">A stream from <see cref="OpenData"/>, read to the end of the array.</param>
+    /// <param name="name">Array name.</param>
+    public void CheckRead(Stream stream, string name)
+    {
+        var entry = _entries[name];
+        if (stream is Crc32Stream checkedStream && checkedStream.BytesRead == entry.Length && checkedStream.Crc != entry.Crc32)
+        {
+            throw new InvalidDataException($"{Path}:{name}: corrupt: its bytes do not match the CRC-32 in the zip directory");
+        }
     }
 
     /// <summary>Reads a whole array into memory (for the small ones).</summary>
@@ -88,6 +114,7 @@ public sealed class NpzReader : IDisposable
         var data = new byte[header.ByteLength];
         using var stream = OpenData(name);
         ReadExactly(stream, data, name);
+        CheckRead(stream, name);
         return new NpyArray(header.Descr, header.Shape, data);
     }
 

@@ -24,7 +24,8 @@ internal static class EvaluateCommand
         {
             var catalog = CliSupport.LoadCatalog(parse, [], logger);
             var file = parse.GetValue(bundle)!;
-            var loaded = BundleFile.Read(file);
+            // Shapes, labels and costs are checked now; the logits are read once, by the cell.
+            var loaded = BundleFile.ReadSummary(file);
             var evaluation = new EvaluationSpec(parse.GetValue(bins), parse.GetValue(bootstrap));
             var plan = PlanBuilder.FromBundle(
                 file,

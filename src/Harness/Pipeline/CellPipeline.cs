@@ -36,7 +36,8 @@ public sealed class CellPipeline(BundleStage bundles, CellStore store)
                 }
             }
 
-            store.Write(new CellResult(cell.Key, bundle.Exits, methods.Methods, methods.Fits, failures), new CellTiming(context.Timer.Phases, measurement), bundle.Bundle);
+            // A bundle the user gave is already on disk: no copy of it beside the result.
+            store.Write(new CellResult(cell.Key, bundle.Exits, methods.Methods, methods.Fits, failures), new CellTiming(context.Timer.Phases, measurement), cell.BundleFile is null ? bundle.Bundle : null);
         }
         catch (PluginFailure failure)
         {

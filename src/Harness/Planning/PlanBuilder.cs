@@ -73,7 +73,7 @@ public static class PlanBuilder
     }
 
     /// <summary>A plan with one cell that evaluates a logits bundle made elsewhere; no training, no measurement.</summary>
-    public static Plan FromBundle(string file, LogitsBundle bundle, IReadOnlyList<ResolvedPlugin> calibrators, IReadOnlyList<ResolvedPlugin> predictors, EvaluationSpec evaluation)
+    public static Plan FromBundle(string file, BundleSummary bundle, IReadOnlyList<ResolvedPlugin> calibrators, IReadOnlyList<ResolvedPlugin> predictors, EvaluationSpec evaluation)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(bundle);
@@ -81,7 +81,7 @@ public static class PlanBuilder
         ArgumentNullException.ThrowIfNull(predictors);
         ArgumentNullException.ThrowIfNull(evaluation);
         var measurement = new MeasurementSpec(false, 0, [], 0, null, null);
-        var modelKey = ResolvedPlugin.Sha256Of(Path.GetFullPath(file))[..24];
+        var modelKey = bundle.ContentId[..24];
         var key = ContentKey.Of(new { model = modelKey, evaluation = EvaluationIdentity(calibrators, predictors, [], evaluation.Bins, measurement) });
         var gflop = calibrators.Count * predictors.Count * (double)bundle.Exits * bundle.Classes * (bundle.TestLabels.Length + bundle.ValidationLabels.Length) * 50 / 1e9;
         var cell = new Cell(0, key, modelKey, bundle.Dataset, bundle.Architecture, "{}", "bundle", 0, file, gflop);
