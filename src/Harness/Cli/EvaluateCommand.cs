@@ -19,7 +19,8 @@ internal static class EvaluateCommand
         var outDir = new Option<string>("--out") { Description = "Results folder", DefaultValueFactory = _ => "results/evaluate" };
         var bins = new Option<int>("--bins") { Description = "ECE bins", DefaultValueFactory = _ => 15 };
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for proxy correlations", DefaultValueFactory = _ => 1000 };
-        var command = new Command("evaluate", "Evaluate a model trained elsewhere from its logits bundle") { bundle, calibrators, predictors, outDir, bins, bootstrap };
+        var fullSweeps = CliSupport.FullSweepsOption();
+        var command = new Command("evaluate", "Evaluate a model trained elsewhere from its logits bundle") { bundle, calibrators, predictors, outDir, bins, bootstrap, fullSweeps };
         command.SetAction(parse => CliSupport.Guarded(parse, io, null, logger =>
         {
             var catalog = CliSupport.LoadCatalog(parse, [], logger);
@@ -36,7 +37,7 @@ internal static class EvaluateCommand
             var folder = parse.GetValue(outDir)!;
 
             // Evaluation is all the work here, so a finished cell is recomputed rather than reused.
-            var options = new RunOptions(ModelCache.DefaultRoot(), UseCache: false, folder, io.CommandLine, Shard.All);
+            var options = new RunOptions(ModelCache.DefaultRoot(), UseCache: false, folder, io.CommandLine, Shard.All, parse.GetValue(fullSweeps));
             var document = new SuiteRunner(plan, options, logger, new NoProgress()).Run(CancellationToken.None);
             return CliSupport.Finish(io, document, folder, logger, null);
         }));

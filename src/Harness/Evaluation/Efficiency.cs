@@ -13,6 +13,12 @@ public static class Efficiency
     /// <summary>The budgets reported by <see cref="EfficiencyResult.AccuracyAtBudget"/>.</summary>
     public static IReadOnlyList<double> Budgets { get; } = [0.25, 0.5, 0.75, 1.0];
 
+    /// <summary>
+    /// Most Pareto-front vertices kept per method and seed for plotting (see <see cref="Thin"/>); the score and every
+    /// other number are computed from the whole front. Keeps a leaderboard entry within 64 KB at any sample count.
+    /// </summary>
+    public const int MaxFrontPoints = 64;
+
     /// <summary>The accuracy tolerances δ, in percentage points, of <see cref="EfficiencyResult.CostSavedAtMatchedAccuracy"/>.</summary>
     public static IReadOnlyList<double> AccuracyTolerances { get; } = [0, 0.5, 1];
 
@@ -49,7 +55,7 @@ public static class Efficiency
             saved[delta.ToString(CultureInfo.InvariantCulture)] = CostSavedAtMatchedAccuracy(points, correct[^1], delta, exitCosts);
         }
 
-        return new EfficiencyResult(Score(front, minRelativeCost, lastExitAccuracy), atBudget, saved, Oracle(correct, exitCosts), front);
+        return new EfficiencyResult(Score(front, minRelativeCost, lastExitAccuracy), atBudget, saved, Oracle(correct, exitCosts), Thin(front, MaxFrontPoints));
     }
 
     /// <summary>
@@ -108,6 +114,49 @@ public static class Efficiency
         }
 
         return front;
+    }
+
+    /// <summary>
+    /// A Pareto front thinned to at most <paramref name="max"/> vertices for plotting: its first and last vertex, and in
+    /// each of max − 2 equal-width bins of relative cost between them, the last vertex in that bin, the most accurate
+    /// one at most that costly. The thinned step function is never above the full one and falls short of it by at most
+    /// the accuracy gained within one bin. A front of at most <paramref name="max"/> vertices is returned as it is.
+    /// </summary>
+    /// <param name="front">A Pareto front, relative cost strictly increasing.</param>
+    /// <param name="max">Most vertices to keep, at least 3.</param>
+    /// <returns>A subsequence of <paramref name="front"/>.</returns>
+    public static IReadOnlyList<OperatingPoint> Thin(IReadOnlyList<OperatingPoint> front, int max)
+    {
+        ArgumentNullException.ThrowIfNull(front);
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 3);
+        if (front.Count <= max)
+        {
+            return front;
+        }
+
+        var bins = max - 2;
+        var first = front[0].RelativeCost;
+        var width = (front[^1].RelativeCost - first) / bins;
+        var kept = new List<OperatingPoint>(max) { front[0] };
+        var currentBin = -1;
+        for (var j = 1; j < front.Count - 1; j++)
+        {
+            var bin = Math.Min(bins - 1, (int)((front[j].RelativeCost - first) / width));
+            if (bin != currentBin && currentBin >= 0)
+            {
+                kept.Add(front[j - 1]);
+            }
+
+            currentBin = bin;
+        }
+
+        if (currentBin >= 0)
+        {
+            kept.Add(front[^2]);
+        }
+
+        kept.Add(front[^1]);
+        return kept;
     }
 
     /// <summary>A(b): the best accuracy among points with relative cost ≤ b, or 0 when none is that cheap.</summary>

@@ -52,7 +52,7 @@ public static class MethodEvaluator
             perExit[j - 1] = EvaluateExit(j - 1, input, outputs[j - 1], orders[j - 1], correct[^1]);
         });
 
-        return new MethodEvaluation(perExit, Efficiency.Compute(points, correct, input.ExitCosts));
+        return new MethodEvaluation(perExit, Efficiency.Compute(points, correct, input.ExitCosts)) { Sweep = points };
     }
 
     private static ExitMetrics EvaluateExit(int exit, EvaluationInput input, ExitOutputs outputs, ScoreOrder order, bool[] correctAtLast)

@@ -182,7 +182,7 @@ public sealed class CellEvaluator(ILogger logger)
             points.Add(new OperatingPoint(index, accuracy, cost, cost / last));
         }
 
-        return new MethodEvaluation(global.PerExit, Efficiency.Compute(points, correct, bundle.ExitCost));
+        return new MethodEvaluation(global.PerExit, Efficiency.Compute(points, correct, bundle.ExitCost)) { Sweep = points };
     }
 
     /// <summary>Per exit, the predicted class: the argmax of the calibrated logits where there are some, as the evaluation counts it.</summary>
