@@ -5,6 +5,7 @@ using EarlyExitBench.Contracts;
 using EarlyExitBench.FailurePredictors.Standard;
 using EarlyExitBench.Harness.Bundles;
 using EarlyExitBench.Harness.Methods;
+using EarlyExitBench.Harness.Pipeline;
 using EarlyExitBench.Harness.Planning;
 using EarlyExitBench.Harness.Plugins;
 using EarlyExitBench.Harness.Suites;
@@ -37,7 +38,8 @@ internal static class EngineBench
         var identity = Plugin(PluginKind.Calibrator, "identity", _ => new IdentityCalibrator());
         var msp = Plugin(PluginKind.FailurePredictor, "msp", _ => new MaxSoftmaxScore());
         var summary = new BundleSummary(bundle.Dataset, bundle.Architecture, bundle.Exits, bundle.Classes, bundle.ValidationLabels, bundle.TestLabels, bundle.ExitCost, new string('0', 64));
-        var plan = PlanBuilder.FromBundle("bench", summary, [identity], [msp], new EvaluationSpec(15, 0));
+        var catalog = PluginHost.Load([], logger, HostPlugins.Register);
+        var plan = PlanBuilder.FromBundle("bench", summary, [identity], [msp], new EvaluationSpec(15, 0), catalog, logger);
         var seconds = new List<double>();
         var cpu = new List<double>();
         var points = 0;

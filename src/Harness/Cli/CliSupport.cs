@@ -88,7 +88,7 @@ internal static class CliSupport
             throw new SuiteException([new SuiteError(new SourceLocation(dir, 1, 1), "plugin folder not found")]);
         }
 
-        return PluginHost.Load(dirs, logger, BuiltInDatasets.Register);
+        return PluginHost.Load(dirs, logger, HostPlugins.Register);
     }
 
     /// <summary>A cancellation token that Ctrl+C cancels.</summary>

@@ -33,7 +33,9 @@ internal static class EvaluateCommand
                 loaded,
                 Resolve(parse.GetValue(calibrators)!, "--calibrators", PluginKind.Calibrator, catalog),
                 Resolve(parse.GetValue(predictors)!, "--failure-predictors", PluginKind.FailurePredictor, catalog),
-                evaluation);
+                evaluation,
+                catalog,
+                logger);
             var folder = parse.GetValue(outDir)!;
 
             // Evaluation is all the work here, so a finished cell is recomputed rather than reused.

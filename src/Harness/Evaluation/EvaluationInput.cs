@@ -13,6 +13,7 @@ namespace EarlyExitBench.Harness.Evaluation;
 /// every probability is computed from them in double precision (see <see cref="ExitOutputs.FromLogits"/>).</param>
 /// <param name="Outputs">[K] the exits' outputs when already computed from the same matrices (they depend only on the
 /// calibrator, so the methods of one calibrator share them).</param>
+/// <param name="Metrics">The metrics to compute at each exit, in leaderboard order; null for the built-in ones.</param>
 public sealed record EvaluationInput(
     IReadOnlyList<ClassMatrix> Probabilities,
     IReadOnlyList<double[]> Scores,
@@ -21,4 +22,5 @@ public sealed record EvaluationInput(
     IReadOnlyList<double[]>? ScoresBeforeCalibration = null,
     int Bins = 15,
     IReadOnlyList<ClassMatrix>? CalibratedLogits = null,
-    IReadOnlyList<ExitOutputs>? Outputs = null);
+    IReadOnlyList<ExitOutputs>? Outputs = null,
+    IReadOnlyList<MetricDefinition>? Metrics = null);

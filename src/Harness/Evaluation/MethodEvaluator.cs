@@ -1,3 +1,5 @@
+using EarlyExitBench.Harness.Evaluation.Metrics;
+
 namespace EarlyExitBench.Harness.Evaluation;
 
 /// <summary>
@@ -49,50 +51,24 @@ public static class MethodEvaluator
                 return;
             }
 
-            perExit[j - 1] = EvaluateExit(j - 1, input, outputs[j - 1], orders[j - 1], correct[^1]);
+            perExit[j - 1] = EvaluateExit(j - 1, input, outputs, orders);
         });
 
         return new MethodEvaluation(perExit, Efficiency.Compute(points, correct, input.ExitCosts)) { Sweep = points };
     }
 
-    private static ExitMetrics EvaluateExit(int exit, EvaluationInput input, ExitOutputs outputs, ScoreOrder order, bool[] correctAtLast)
+    /// <summary>Every metric at one exit, each from a fresh instance, all sharing one context's sorts and sums.</summary>
+    private static ExitMetrics EvaluateExit(int exit, EvaluationInput input, ExitOutputs[] outputs, ScoreOrder[] orders)
     {
-        var n = input.Labels.Length;
-        var isLast = exit == input.Scores.Count - 1;
-        var hits = outputs.Correct.Count(c => c);
-        var scores = input.Scores[exit];
+        var context = new ExitContext(exit, input, outputs, orders);
+        var metrics = input.Metrics ?? BuiltInMetrics.All;
+        var values = new MetricValue[metrics.Count];
+        for (var m = 0; m < values.Length; m++)
+        {
+            values[m] = new MetricValue(metrics[m].Name, metrics[m].Create().Compute(context));
+        }
 
-        // With msp the score is the confidence itself: one sort serves both.
-        var confidence = outputs.Confidence.AsSpan().SequenceEqual(scores)
-            ? SortedConfidence.From(order, outputs.Correct)
-            : SortedConfidence.Create(outputs.Confidence, outputs.Correct);
-        var (ece, mce) = confidence.EqualWidth(input.Bins);
-        var adaptiveEce = confidence.AdaptiveEce(input.Bins);
-
-        var groups = ScoreGroups.Create(order, outputs.Correct);
-        var aurc = FailureMetrics.Aurc(groups);
-        var eefp = isLast ? null : FailureMetrics.Auroc(ScoreGroups.Create(order, FailureMetrics.SafeToStop(outputs.Correct, correctAtLast)));
-        double? rank = input.ScoresBeforeCalibration is not { } before ? null
-            : before[exit].AsSpan().SequenceEqual(scores) ? RankCorrelation.KendallTauBOfItself(order)
-            : RankCorrelation.KendallTauB(before[exit], order);
-
-        return new ExitMetrics(
-            exit,
-            (double)hits / n,
-            ece,
-            adaptiveEce,
-            mce,
-            outputs.ClasswiseEce,
-            outputs.Brier,
-            outputs.Nll,
-            FailureMetrics.Auroc(groups),
-            FailureMetrics.AuprError(groups),
-            FailureMetrics.Fpr95Tpr(groups),
-            aurc,
-            aurc - FailureMetrics.AurcOptimal(n, hits),
-            FailureMetrics.Augrc(groups),
-            eefp,
-            rank);
+        return new ExitMetrics(exit, values);
     }
 
     private static void Validate(EvaluationInput input)

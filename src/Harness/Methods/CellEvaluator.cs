@@ -26,6 +26,7 @@ public sealed class CellEvaluator(ILogger logger)
         var failures = new List<FailureRecord>();
         var fits = new List<CalibratorFit>();
         var rawTestOutputs = Uncalibrated(bundle);
+        var metricFailures = new System.Collections.Concurrent.ConcurrentDictionary<(string Plugin, string Method), PluginFailure>();
 
         foreach (var calibrator in calibrators)
         {
@@ -57,7 +58,9 @@ public sealed class CellEvaluator(ILogger logger)
                 try
                 {
                     var (scorer, scores, before) = Score(bundle, predictor, validation, test, rawTestOutputs, cell, seed, cancellationToken);
-                    var evaluation = MethodEvaluator.Evaluate(new EvaluationInput(test.Probabilities, scores, bundle.TestLabels, bundle.ExitCost, before, bins, test.CalibratedLogits, testOutputs));
+                    var method = $"{calibrator.Label}+{predictor.Label}";
+                    var metrics = Metrics(context, failure => metricFailures.TryAdd((failure.Plugin, method), failure));
+                    var evaluation = MethodEvaluator.Evaluate(new EvaluationInput(test.Probabilities, scores, bundle.TestLabels, bundle.ExitCost, before, bins, test.CalibratedLogits, testOutputs, metrics));
                     fitted[(calibrator.Label, predictor.Label)] = new FittedMethod(fittedCalibrators, scorer, scores, testOutputs.Select(o => o.Correct).ToList());
                     methods.Add(new MethodResult(calibrator.Label, predictor.Label, GlobalThreshold, seed, evaluation));
                     logger.Debug("{Cell} {Calibrator}+{Predictor}: efficiency {Score:F4}", cell, calibrator.Label, predictor.Label, evaluation.Efficiency.Score);
@@ -99,6 +102,11 @@ public sealed class CellEvaluator(ILogger logger)
             }
 
             Release(validation);
+        }
+
+        foreach (var ((_, method), failure) in metricFailures.OrderBy(f => f.Key.Method, StringComparer.Ordinal).ThenBy(f => f.Key.Plugin, StringComparer.Ordinal))
+        {
+            Record(failures, cell, seed, new PluginFailure(failure.Kind, failure.Plugin, $"{failure.Stage} of {method}", failure.Detail));
         }
 
         return new CellMethods(methods, failures, fits, fitted);
@@ -154,6 +162,13 @@ public sealed class CellEvaluator(ILogger logger)
     }
 
     private static void Release(MultiExitOutputs outputs) => (outputs.Probabilities as LazyExits<ClassMatrix>)?.Release();
+
+    /// <summary>The plan's metrics, each instance made per exit behind the plugin-call boundary.</summary>
+    private List<MetricDefinition> Metrics(CellContext context, Action<PluginFailure> report) =>
+        context.Plan.Metrics
+            .Select(m => new MetricDefinition(m.Plugin.Label, m.Plugin.Registration.Description, m.Info, () =>
+                new GuardedMetric(m.Plugin, () => m.Plugin.Create<IExitMetric>(logger, context.Cell.Name, context.Cell.Seed), report)))
+            .ToList();
 
     /// <summary>The built-in exit policy: one global threshold, swept over every distinct score.</summary>
     public const string GlobalThreshold = "global-threshold";
