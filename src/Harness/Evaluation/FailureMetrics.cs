@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace EarlyExitBench.Harness.Evaluation;
 
 /// <summary>
-/// Failure-prediction metrics of a confidence score against correctness (MISSION.md, "Failure-prediction metrics").
+/// Failure-prediction metrics of a confidence score against correctness (docs/metrics.md, "Failure prediction").
 /// Scores must not be NaN; higher means more likely correct. Tied scores are accepted or rejected together.
 /// Each metric has an overload on <see cref="ScoreGroups"/> (positives = correct) so one sort can serve them all.
 /// </summary>
