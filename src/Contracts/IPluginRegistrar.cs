@@ -8,7 +8,7 @@ public interface IPluginRegistrar
     /// </summary>
     /// <typeparam name="TKind">
     /// The plugin kind: <see cref="IEarlyExitArchitecture"/>, <see cref="ICalibrator"/>,
-    /// <see cref="IFailurePredictor"/>, <see cref="IExitPolicy"/> or <see cref="IDatasetSource"/>.
+    /// <see cref="IFailurePredictor"/>, <see cref="IExitPolicy"/>, <see cref="IDatasetSource"/> or <see cref="IExitMetric"/>.
     /// </typeparam>
     /// <typeparam name="TOptions">
     /// The typed options bound from the suite's <c>options:</c> mapping (snake_case keys map to

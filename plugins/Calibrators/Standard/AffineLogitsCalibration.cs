@@ -6,7 +6,7 @@ namespace EarlyExitBench.Calibrators.Standard;
 /// softmax(W·z + b) with a full or diagonal W: the fitted form of vector and matrix scaling, and the
 /// NLL they minimise.
 /// </summary>
-internal sealed class AffineLogitsCalibration : IFittedCalibrator
+internal sealed class AffineLogitsCalibration : IFittedCalibrator, ILogitCalibration
 {
     private readonly double[] _weights; // C×C row-major, or C entries when diagonal
     private readonly double[] _bias;
@@ -47,6 +47,29 @@ internal sealed class AffineLogitsCalibration : IFittedCalibrator
             for (var c = 0; c < classes; c++)
             {
                 result[(i * classes) + c] = (float)probabilities[c];
+            }
+        }
+
+        return new ClassMatrix(result, logits.Rows, classes);
+    }
+
+    public ClassMatrix CalibrateLogits(ClassMatrix logits)
+    {
+        ArgumentNullException.ThrowIfNull(logits);
+        var classes = logits.Columns;
+        if (classes != _bias.Length)
+        {
+            throw new ArgumentException($"Fitted on {_bias.Length} classes, got {classes}.", nameof(logits));
+        }
+
+        var result = new float[logits.Rows * classes];
+        var transformed = new double[classes];
+        for (var i = 0; i < logits.Rows; i++)
+        {
+            Transform(_weights, _bias, Diagonal, logits.Row(i), transformed);
+            for (var c = 0; c < classes; c++)
+            {
+                result[(i * classes) + c] = (float)transformed[c];
             }
         }
 

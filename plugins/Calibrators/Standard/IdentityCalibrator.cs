@@ -6,7 +6,7 @@ namespace EarlyExitBench.Calibrators.Standard;
 /// <c>identity</c>: plain softmax, no fitting. The baseline every calibrator is compared with.
 /// Keeps the argmax and the order of samples.
 /// </summary>
-public sealed class IdentityCalibrator : ICalibrator, IFittedCalibrator
+public sealed class IdentityCalibrator : ICalibrator, IFittedCalibrator, ILogitCalibration
 {
     /// <inheritdoc />
     public IReadOnlyDictionary<string, double> Parameters { get; } = new Dictionary<string, double>();
@@ -20,4 +20,7 @@ public sealed class IdentityCalibrator : ICalibrator, IFittedCalibrator
 
     /// <inheritdoc />
     public ClassMatrix Apply(ClassMatrix logits) => Probabilities.Softmax(logits);
+
+    /// <inheritdoc />
+    public ClassMatrix CalibrateLogits(ClassMatrix logits) => logits;
 }

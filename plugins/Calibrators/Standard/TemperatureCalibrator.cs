@@ -71,10 +71,24 @@ public sealed class TemperatureCalibrator : ICalibrator
         return (gradient / n, curvature / n);
     }
 
-    private sealed class Fitted(double temperature) : IFittedCalibrator
+    private sealed class Fitted(double temperature) : IFittedCalibrator, ILogitCalibration
     {
         public IReadOnlyDictionary<string, double> Parameters { get; } = new Dictionary<string, double> { ["temperature"] = temperature };
 
         public ClassMatrix Apply(ClassMatrix logits) => Probabilities.Softmax(logits, temperature);
+
+        public ClassMatrix CalibrateLogits(ClassMatrix logits)
+        {
+            ArgumentNullException.ThrowIfNull(logits);
+            var scaled = new float[logits.Values.Length];
+            var scale = 1.0 / temperature;
+            var values = logits.Values;
+            for (var i = 0; i < scaled.Length; i++)
+            {
+                scaled[i] = (float)(scale * values[i]);
+            }
+
+            return new ClassMatrix(scaled, logits.Rows, logits.Columns);
+        }
     }
 }

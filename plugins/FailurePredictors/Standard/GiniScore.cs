@@ -8,5 +8,12 @@ namespace EarlyExitBench.FailurePredictors.Standard;
 public sealed class GiniScore : RowScore
 {
     /// <inheritdoc />
+    protected override bool HasExponentialForm => true;
+
+    /// <inheritdoc />
     protected override double ScoreRow(ReadOnlySpan<float> row) => RowStatistics.SumOfSquares(row);
+
+    /// <inheritdoc />
+    protected override double ScoreExponentials(ReadOnlySpan<float> logits, ReadOnlySpan<float> exponentials, int argMax, double sum)
+        => RowStatistics.SumOfSquares(exponentials) / (sum * sum);
 }

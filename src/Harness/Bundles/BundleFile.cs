@@ -11,29 +11,62 @@ namespace EarlyExitBench.Harness.Bundles;
 /// </summary>
 public static class BundleFile
 {
-    /// <summary>Reads and checks a bundle; every problem names the array.</summary>
+    /// <summary>
+    /// Reads and checks a bundle; every problem names the array. Logits are streamed from the file straight into one
+    /// array per exit, checked for NaN and ∞ while still in cache and against the zip's CRC-32: the only copy is the one
+    /// the evaluation reads.
+    /// </summary>
     public static LogitsBundle Read(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new InvalidDataException($"{path}: bundle file not found");
-        }
+        using var reader = Open(path);
+        var summary = Summarise(reader);
+        return new LogitsBundle(
+            LogitsReader.Read(reader, "val_logits", reader.Headers["val_logits"]),
+            summary.ValidationLabels,
+            LogitsReader.Read(reader, "test_logits", reader.Headers["test_logits"]),
+            summary.TestLabels,
+            summary.ExitCost,
+            summary.Dataset,
+            summary.Architecture);
+    }
 
-        var arrays = Npz.Read(path);
-        NpyArray Need(string name) => arrays.TryGetValue(name, out var a)
+    /// <summary>
+    /// Everything but the logits: shapes, labels, costs and names, all checked as by <see cref="Read"/>, and a content id.
+    /// Cheap whatever the bundle's size, so a plan can be made before the logits are read.
+    /// </summary>
+    public static BundleSummary ReadSummary(string path)
+    {
+        using var reader = Open(path);
+        return Summarise(reader);
+    }
+
+    private static NpzReader Open(string path) => File.Exists(path)
+        ? NpzReader.Open(path)
+        : throw new InvalidDataException($"{path}: bundle file not found");
+
+    private static BundleSummary Summarise(NpzReader reader)
+    {
+        var path = reader.Path;
+        var arrays = reader.Headers;
+        NpyHeader Need(string name) => arrays.TryGetValue(name, out var a)
             ? a
             : throw new InvalidDataException($"{path}: array '{name}' is missing (found: {string.Join(", ", arrays.Keys.Order(StringComparer.Ordinal))})");
 
         var valLogits = Need("val_logits");
         var testLogits = Need("test_logits");
-        var valLabels = Need("val_labels");
-        var testLabels = Need("test_labels");
+        Need("val_labels");
+        Need("test_labels");
         var cost = Need("exit_cost");
         foreach (var (name, array) in new[] { ("val_logits", valLogits), ("test_logits", testLogits) })
         {
             if (array.Shape.Length != 3 || array.Shape.Any(d => d <= 0))
             {
                 throw new InvalidDataException($"{path}: '{name}' must have shape [K, n, C] with K, n, C > 0, got [{string.Join(", ", array.Shape)}]");
+            }
+
+            if (array.Descr is not ("<f4" or "<f8"))
+            {
+                throw new InvalidDataException($"{path}: '{name}' must be float32 (or float64), got dtype {array.Descr}");
             }
         }
 
@@ -48,7 +81,7 @@ public static class BundleFile
             throw new InvalidDataException($"{path}: 'exit_cost' must have shape [{k}] (one cumulative cost per exit), got [{string.Join(", ", cost.Shape)}]");
         }
 
-        var costs = ToDoubles(cost, path, "exit_cost");
+        var costs = ToDoubles(reader.ReadArray("exit_cost"), path, "exit_cost");
         for (var i = 0; i < costs.Length; i++)
         {
             if (!(costs[i] > 0) || !double.IsFinite(costs[i]) || (i > 0 && costs[i] < costs[i - 1]))
@@ -57,14 +90,15 @@ public static class BundleFile
             }
         }
 
-        return new LogitsBundle(
-            SplitExits(valLogits, path, "val_logits"),
-            Labels(valLabels, valLogits.Shape[1], (int)c, path, "val_labels"),
-            SplitExits(testLogits, path, "test_logits"),
-            Labels(testLabels, testLogits.Shape[1], (int)c, path, "test_labels"),
+        return new BundleSummary(
+            arrays.ContainsKey("dataset") ? ToText(reader.ReadArray("dataset")) : Path.GetFileNameWithoutExtension(path),
+            arrays.ContainsKey("architecture") ? ToText(reader.ReadArray("architecture")) : "bundle",
+            (int)k,
+            (int)c,
+            Labels(reader.ReadArray("val_labels"), valLogits.Shape[1], (int)c, path, "val_labels"),
+            Labels(reader.ReadArray("test_labels"), testLogits.Shape[1], (int)c, path, "test_labels"),
             costs,
-            arrays.TryGetValue("dataset", out var d) ? ToText(d) : Path.GetFileNameWithoutExtension(path),
-            arrays.TryGetValue("architecture", out var a) ? ToText(a) : "bundle");
+            reader.ContentId);
     }
 
     /// <summary>Writes <paramref name="bundle"/> so numpy's <c>np.load</c> reads it.</summary>
@@ -109,31 +143,6 @@ public static class BundleFile
         _ => string.Empty,
     };
 
-    private static List<ClassMatrix> SplitExits(NpyArray array, string path, string name)
-    {
-        var (k, n, c) = ((int)array.Shape[0], (int)array.Shape[1], (int)array.Shape[2]);
-        var values = array.Descr switch
-        {
-            "<f4" => MemoryMarshal.Cast<byte, float>(array.Data).ToArray(),
-            "<f8" => MemoryMarshal.Cast<byte, double>(array.Data).ToArray().Select(v => (float)v).ToArray(),
-            _ => throw new InvalidDataException($"{path}: '{name}' must be float32 (or float64), got dtype {array.Descr}"),
-        };
-        var exits = new List<ClassMatrix>(k);
-        for (var e = 0; e < k; e++)
-        {
-            var slice = values.AsSpan(e * n * c, n * c).ToArray();
-            var bad = Array.FindIndex(slice, v => !float.IsFinite(v));
-            if (bad >= 0)
-            {
-                throw new InvalidDataException($"{path}: '{name}'[{e}, {bad / c}, {bad % c}] is {slice[bad]} (exit {e + 1}, sample index {bad / c}, class {bad % c}); logits must be finite");
-            }
-
-            exits.Add(new ClassMatrix(slice, n, c));
-        }
-
-        return exits;
-    }
-
     private static int[] Labels(NpyArray array, long expected, int classes, string path, string name)
     {
         if (array.Shape.Length != 1 || array.Shape[0] != expected)
@@ -141,20 +150,26 @@ public static class BundleFile
             throw new InvalidDataException($"{path}: '{name}' must have shape [{expected}] to match the logits, got [{string.Join(", ", array.Shape)}]");
         }
 
-        long[] values = array.Descr switch
+        var labels = new int[expected];
+        for (var i = 0; i < labels.Length; i++)
         {
-            "<i8" => MemoryMarshal.Cast<byte, long>(array.Data).ToArray(),
-            "<i4" => MemoryMarshal.Cast<byte, int>(array.Data).ToArray().Select(v => (long)v).ToArray(),
-            "|u1" or "|i1" => array.Data.Select(v => (long)v).ToArray(),
-            _ => throw new InvalidDataException($"{path}: '{name}' must be int64 (or int32), got dtype {array.Descr}"),
-        };
-        var bad = Array.FindIndex(values, v => v < 0 || v >= classes);
-        if (bad >= 0)
-        {
-            throw new InvalidDataException($"{path}: '{name}'[{bad}] = {values[bad]} is outside 0..{classes - 1} (C = {classes} from the logits)");
+            long value = array.Descr switch
+            {
+                "<i8" => MemoryMarshal.Cast<byte, long>(array.Data)[i],
+                "<i4" => MemoryMarshal.Cast<byte, int>(array.Data)[i],
+                "|u1" => array.Data[i],
+                "|i1" => (sbyte)array.Data[i],
+                _ => throw new InvalidDataException($"{path}: '{name}' must be int64 (or int32), got dtype {array.Descr}"),
+            };
+            if (value < 0 || value >= classes)
+            {
+                throw new InvalidDataException($"{path}: '{name}'[{i}] = {value} is outside 0..{classes - 1} (C = {classes} from the logits)");
+            }
+
+            labels[i] = (int)value;
         }
 
-        return values.Select(v => (int)v).ToArray();
+        return labels;
     }
 
     private static double[] ToDoubles(NpyArray array, string path, string name) => array.Descr switch

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
-using System.Numerics;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -15,25 +14,8 @@ public static partial class Npz
     /// <summary>Reads every array of <paramref name="path"/>, keyed by name without <c>.npy</c>.</summary>
     public static IReadOnlyDictionary<string, NpyArray> Read(string path)
     {
-        try
-        {
-            using var zip = ZipFile.OpenRead(path);
-            var result = new Dictionary<string, NpyArray>(StringComparer.Ordinal);
-            foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".npy", StringComparison.Ordinal)))
-            {
-                using var stream = entry.Open();
-                using var buffer = new MemoryStream();
-                stream.CopyTo(buffer);
-                var name = entry.FullName[..^4];
-                result[name] = ParseNpy(buffer.ToArray(), $"{path}:{name}");
-            }
-
-            return result;
-        }
-        catch (InvalidDataException ex) when (!ex.Message.StartsWith(path, StringComparison.Ordinal))
-        {
-            throw new InvalidDataException($"{path}: not a valid .npz ({ex.Message})", ex);
-        }
+        using var reader = NpzReader.Open(path);
+        return reader.Headers.Keys.ToDictionary(name => name, reader.ReadArray, StringComparer.Ordinal);
     }
 
     /// <summary>Writes arrays as an uncompressed .npz, in the given order, with fixed timestamps (byte-identical for equal data).</summary>
@@ -56,27 +38,56 @@ public static partial class Npz
         File.Move(temp, path, overwrite: true);
     }
 
-    private static NpyArray ParseNpy(byte[] bytes, string name)
+    /// <summary>Reads an .npy header from <paramref name="stream"/>, leaving it at the first byte of data.</summary>
+    /// <param name="stream">The array's stream, at its start.</param>
+    /// <param name="name">File and array, for errors.</param>
+    /// <returns>The header.</returns>
+    public static NpyHeader ReadHeader(Stream stream, string name) => ReadHeader(stream, name, out _);
+
+    /// <summary>Reads an .npy header; <paramref name="size"/> is the header's length in bytes, magic included.</summary>
+    internal static NpyHeader ReadHeader(Stream stream, string name, out int size)
     {
-        if (bytes.Length < 10 || !bytes.AsSpan(0, 6).SequenceEqual(Magic))
+        ArgumentNullException.ThrowIfNull(stream);
+        Span<byte> prefix = stackalloc byte[12];
+        if (stream.ReadAtLeast(prefix[..10], 10, throwOnEndOfStream: false) < 10 || !prefix[..6].SequenceEqual(Magic))
         {
             throw new InvalidDataException($"{name}: not an .npy array (bad magic)");
         }
 
-        var major = bytes[6];
-        var (headerLength, offset) = major switch
+        int headerLength, offset;
+        var major = prefix[6];
+        if (major == 1)
         {
-            1 => (BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(8)), 10L),
-            2 or 3 when bytes.Length >= 12 => (BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8)), 12L),
-            2 or 3 => throw new InvalidDataException($"{name}: truncated .npy header"),
-            _ => throw new InvalidDataException($"{name}: .npy format version {major} is not supported (1, 2 or 3)"),
-        };
-        if (offset + headerLength > bytes.Length)
+            headerLength = BitConverter.ToUInt16(prefix[8..10]);
+            offset = 10;
+        }
+        else if (major is 2 or 3)
         {
-            throw new InvalidDataException($"{name}: the .npy header claims {headerLength} bytes but only {bytes.Length - offset} follow (truncated)");
+            if (stream.ReadAtLeast(prefix[10..12], 2, throwOnEndOfStream: false) < 2)
+            {
+                throw new InvalidDataException($"{name}: truncated .npy header");
+            }
+
+            headerLength = (int)BitConverter.ToUInt32(prefix[8..12]);
+            offset = 12;
+        }
+        else
+        {
+            throw new InvalidDataException($"{name}: .npy format version {major} is not supported (1, 2 or 3)");
         }
 
-        var header = Encoding.UTF8.GetString(bytes, (int)offset, (int)headerLength);
+        if (headerLength < 0 || headerLength > 1 << 20)
+        {
+            throw new InvalidDataException($"{name}: the .npy header claims {(uint)headerLength} bytes (corrupt or truncated)");
+        }
+
+        var bytes = new byte[headerLength];
+        if (stream.ReadAtLeast(bytes, headerLength, throwOnEndOfStream: false) < headerLength)
+        {
+            throw new InvalidDataException($"{name}: the .npy header claims {headerLength} bytes but fewer follow (truncated)");
+        }
+
+        var header = Encoding.UTF8.GetString(bytes);
         var descr = DescrPattern().Match(header);
         var shape = ShapePattern().Match(header);
         if (!descr.Success || !shape.Success)
@@ -100,17 +111,8 @@ public static partial class Npz
             dims.Add(dim);
         }
 
-        var data = bytes[(int)(offset + headerLength)..];
-        var array = new NpyArray(descr.Groups[1].Value, [.. dims], data);
-        var itemSize = ItemSize(array.Descr);
-        // Checked: a forged shape must not wrap around to the data's length.
-        var needed = dims.Aggregate(new BigInteger(Math.Max(itemSize, 0)), (a, d) => a * d);
-        if (itemSize > 0 && needed != data.LongLength)
-        {
-            throw new InvalidDataException($"{name}: shape ({string.Join(", ", dims)}) of {array.Descr} needs {needed} bytes, found {data.Length}");
-        }
-
-        return array;
+        size = offset + headerLength;
+        return new NpyHeader(descr.Groups[1].Value, [.. dims]);
     }
 
     /// <summary>Bytes per element of a dtype descriptor such as <c>&lt;f4</c> or <c>&lt;U12</c> (UTF-32: 4 per char).</summary>

@@ -23,6 +23,9 @@ public sealed class CellStore(string directory)
     /// <summary>Path of the result of <paramref name="key"/>.</summary>
     public string ResultPath(string key) => Path.Combine(Folder, key + ".json");
 
+    /// <summary>Path of the optional full sweeps of <paramref name="key"/> (see <see cref="SweepFile"/>).</summary>
+    public string SweepsPath(string key) => Path.Combine(Folder, key + ".sweeps.npz");
+
     /// <summary>Path of the logits bundle of <paramref name="key"/>.</summary>
     public string BundlePath(string key) => Path.Combine(Folder, key + ".npz");
 

@@ -19,6 +19,9 @@ internal static class CliSupport
 
     public static Option<string?> CacheOption() => new("--cache") { Description = "Cache folder (default: $EEBENCH_CACHE or ~/.cache/eebench)" };
 
+    /// <summary>The <c>--full-sweeps</c> switch of <c>run</c> and <c>evaluate</c>.</summary>
+    public static Option<bool> FullSweepsOption() => new("--full-sweeps") { Description = "Also write every method's whole threshold sweep to cells/KEY.sweeps.npz (the leaderboard keeps the thinned Pareto front)" };
+
     /// <summary>Runs a command body, turning each kind of failure into its one-line message and exit code.</summary>
     public static int Guarded(ParseResult parse, CliIO io, string? logFile, Func<ILogger, int> action)
     {
@@ -86,7 +89,7 @@ internal static class CliSupport
             throw new SuiteException([new SuiteError(SourceLocation.WholeFile(dir), "plugin folder not found")]);
         }
 
-        return PluginHost.Load(dirs, logger, BuiltInDatasets.Register);
+        return PluginHost.Load(dirs, logger, HostPlugins.Register);
     }
 
     /// <summary>A cancellation token that Ctrl+C cancels.</summary>

@@ -19,23 +19,27 @@ internal static class EvaluateCommand
         var outDir = new Option<string>("--out") { Description = "Results folder", DefaultValueFactory = _ => "results/evaluate" };
         var bins = new Option<int>("--bins") { Description = "ECE bins", DefaultValueFactory = _ => 15 };
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for proxy correlations", DefaultValueFactory = _ => 1000 };
-        var command = new Command("evaluate", "Evaluate a model trained elsewhere from its logits bundle") { bundle, calibrators, predictors, outDir, bins, bootstrap };
+        var fullSweeps = CliSupport.FullSweepsOption();
+        var command = new Command("evaluate", "Evaluate a model trained elsewhere from its logits bundle") { bundle, calibrators, predictors, outDir, bins, bootstrap, fullSweeps };
         command.SetAction(parse => CliSupport.Guarded(parse, io, null, logger =>
         {
             var catalog = CliSupport.LoadCatalog(parse, [], logger);
             var file = parse.GetValue(bundle)!;
-            var loaded = BundleFile.Read(file);
+            // Shapes, labels and costs are checked now; the logits are read once, by the cell.
+            var loaded = BundleFile.ReadSummary(file);
             var evaluation = new EvaluationSpec(parse.GetValue(bins), parse.GetValue(bootstrap));
             var plan = PlanBuilder.FromBundle(
                 file,
                 loaded,
                 Resolve(parse.GetValue(calibrators)!, "--calibrators", PluginKind.Calibrator, catalog),
                 Resolve(parse.GetValue(predictors)!, "--failure-predictors", PluginKind.FailurePredictor, catalog),
-                evaluation);
+                evaluation,
+                catalog,
+                logger);
             var folder = parse.GetValue(outDir)!;
 
             // Evaluation is all the work here, so a finished cell is recomputed rather than reused.
-            var options = new RunOptions(ModelCache.DefaultRoot(), UseCache: false, folder, io.CommandLine, Shard.All);
+            var options = new RunOptions(ModelCache.DefaultRoot(), UseCache: false, folder, io.CommandLine, Shard.All, parse.GetValue(fullSweeps));
             var document = new SuiteRunner(plan, options, logger, new NoProgress()).Run(CancellationToken.None);
             return CliSupport.Finish(io, document, folder, logger, null);
         }));

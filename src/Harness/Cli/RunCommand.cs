@@ -16,7 +16,8 @@ internal static class RunCommand
         var cacheDir = CliSupport.CacheOption();
         var outDir = new Option<string?>("--out") { Description = "Results folder (default: <suite output>/<suite name>, or .../shard-I-of-N with --shard)" };
         var shard = new Option<string?>("--shard") { Description = "Run only shard I of N (1-based), e.g. --shard 2/3; merge the folders with 'eebench merge'" };
-        var command = new Command("run", "Train or load models, evaluate every method, write the leaderboard") { suiteArgument, noCache, cacheDir, outDir, shard };
+        var fullSweeps = CliSupport.FullSweepsOption();
+        var command = new Command("run", "Train or load models, evaluate every method, write the leaderboard") { suiteArgument, noCache, cacheDir, outDir, shard, fullSweeps };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(suiteArgument)!;
@@ -48,7 +49,7 @@ internal static class RunCommand
                 logger.Information("Suite: {Suite}", ValidateCommand.Describe(suite));
                 using var cancel = CliSupport.CancelOnCtrlC();
                 var plan = PlanBuilder.FromSuite(suite, catalog, logger, cancel.Token);
-                var options = new RunOptions(parse.GetValue(cacheDir) ?? ModelCache.DefaultRoot(), !parse.GetValue(noCache), folder, io.CommandLine, part);
+                var options = new RunOptions(parse.GetValue(cacheDir) ?? ModelCache.DefaultRoot(), !parse.GetValue(noCache), folder, io.CommandLine, part, parse.GetValue(fullSweeps));
                 var document = new SuiteRunner(plan, options, logger, new ConsoleProgress()).Run(cancel.Token);
                 return CliSupport.Finish(io, document, folder, logger, logFile);
             });

@@ -3,7 +3,7 @@ using EarlyExitBench.Contracts;
 namespace EarlyExitBench.Harness.Evaluation;
 
 /// <summary>
-/// Calibration metrics of one exit (MISSION.md, "Calibration metrics").
+/// Calibration metrics of one exit (docs/metrics.md, "Calibration").
 /// Equal-width bin m (1-based) of M holds (m−1)/M &lt; p ≤ m/M (see <see cref="BinIndex(double, int)"/>); p ≤ 0 goes
 /// to bin 1 and p &gt; 1 to bin M.
 /// </summary>

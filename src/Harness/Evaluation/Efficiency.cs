@@ -1,9 +1,10 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace EarlyExitBench.Harness.Evaluation;
 
 /// <summary>
-/// Efficiency of an accuracy-versus-cost curve (MISSION.md, "Cost and efficiency"). A(x) is the best accuracy of any
+/// Efficiency of an accuracy-versus-cost curve (docs/metrics.md, "Efficiency"). A(x) is the best accuracy of any
 /// operating point with relative cost ≤ x, a right-continuous step function; below the cheapest point no threshold is
 /// feasible and A(x) = 0.
 /// </summary>
@@ -11,6 +12,12 @@ public static class Efficiency
 {
     /// <summary>The budgets reported by <see cref="EfficiencyResult.AccuracyAtBudget"/>.</summary>
     public static IReadOnlyList<double> Budgets { get; } = [0.25, 0.5, 0.75, 1.0];
+
+    /// <summary>
+    /// Most Pareto-front vertices kept per method and seed for plotting (see <see cref="Thin"/>); the score and every
+    /// other number are computed from the whole front. Keeps a leaderboard entry within 64 KB at any sample count.
+    /// </summary>
+    public const int MaxFrontPoints = 64;
 
     /// <summary>The accuracy tolerances δ, in percentage points, of <see cref="EfficiencyResult.CostSavedAtMatchedAccuracy"/>.</summary>
     public static IReadOnlyList<double> AccuracyTolerances { get; } = [0, 0.5, 1];
@@ -48,7 +55,7 @@ public static class Efficiency
             saved[delta.ToString(CultureInfo.InvariantCulture)] = CostSavedAtMatchedAccuracy(points, correct[^1], delta, exitCosts);
         }
 
-        return new EfficiencyResult(Score(front, minRelativeCost, lastExitAccuracy), atBudget, saved, Oracle(correct, exitCosts), front);
+        return new EfficiencyResult(Score(front, minRelativeCost, lastExitAccuracy), atBudget, saved, Oracle(correct, exitCosts), Thin(front, MaxFrontPoints));
     }
 
     /// <summary>
@@ -57,18 +64,31 @@ public static class Efficiency
     /// </summary>
     /// <param name="points">Operating points in any order.</param>
     /// <returns>Points with strictly increasing relative cost and strictly increasing accuracy.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<OperatingPoint> ParetoFront(IReadOnlyList<OperatingPoint> points)
     {
         ArgumentNullException.ThrowIfNull(points);
         var costs = new double[points.Count];
         var order = new int[points.Count];
+        bool rising = true, falling = true;
         for (var j = 0; j < costs.Length; j++)
         {
             costs[j] = points[j].RelativeCost;
             order[j] = j;
+            rising &= j == 0 || costs[j] >= costs[j - 1];
+            falling &= j == 0 || costs[j] <= costs[j - 1];
         }
 
-        Array.Sort(costs, order);
+        // A sweep lists its points by falling cost already; only other inputs need the sort.
+        if (falling && !rising)
+        {
+            Array.Reverse(costs);
+            Array.Reverse(order);
+        }
+        else if (!rising)
+        {
+            Array.Sort(costs, order);
+        }
         var front = new List<OperatingPoint>();
         var start = 0;
         while (start < costs.Length)
@@ -94,6 +114,49 @@ public static class Efficiency
         }
 
         return front;
+    }
+
+    /// <summary>
+    /// A Pareto front thinned to at most <paramref name="max"/> vertices for plotting: its first and last vertex, and in
+    /// each of max − 2 equal-width bins of relative cost between them, the last vertex in that bin, the most accurate
+    /// one at most that costly. The thinned step function is never above the full one and falls short of it by at most
+    /// the accuracy gained within one bin. A front of at most <paramref name="max"/> vertices is returned as it is.
+    /// </summary>
+    /// <param name="front">A Pareto front, relative cost strictly increasing.</param>
+    /// <param name="max">Most vertices to keep, at least 3.</param>
+    /// <returns>A subsequence of <paramref name="front"/>.</returns>
+    public static IReadOnlyList<OperatingPoint> Thin(IReadOnlyList<OperatingPoint> front, int max)
+    {
+        ArgumentNullException.ThrowIfNull(front);
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 3);
+        if (front.Count <= max)
+        {
+            return front;
+        }
+
+        var bins = max - 2;
+        var first = front[0].RelativeCost;
+        var width = (front[^1].RelativeCost - first) / bins;
+        var kept = new List<OperatingPoint>(max) { front[0] };
+        var currentBin = -1;
+        for (var j = 1; j < front.Count - 1; j++)
+        {
+            var bin = Math.Min(bins - 1, (int)((front[j].RelativeCost - first) / width));
+            if (bin != currentBin && currentBin >= 0)
+            {
+                kept.Add(front[j - 1]);
+            }
+
+            currentBin = bin;
+        }
+
+        if (currentBin >= 0)
+        {
+            kept.Add(front[^2]);
+        }
+
+        kept.Add(front[^1]);
+        return kept;
     }
 
     /// <summary>A(b): the best accuracy among points with relative cost ≤ b, or 0 when none is that cheap.</summary>
@@ -131,7 +194,12 @@ public static class Efficiency
             return lastExitAccuracy;
         }
 
-        var steps = front.Where(p => p.RelativeCost < 1).OrderBy(p => p.RelativeCost).ToList();
+        var steps = front.Where(p => p.RelativeCost < 1).ToList();
+        if (!IsSortedByCost(steps))
+        {
+            steps.Sort((a, b) => a.RelativeCost.CompareTo(b.RelativeCost));
+        }
+
         double area = 0, best = 0;
         for (var j = 0; j < steps.Count; j++)
         {
@@ -156,6 +224,7 @@ public static class Efficiency
     /// <param name="deltaPoints">δ in accuracy percentage points.</param>
     /// <param name="exitCosts">[K] cumulative exit costs.</param>
     /// <returns>The saved fraction, or null when no point is accurate enough.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double? CostSavedAtMatchedAccuracy(IReadOnlyList<OperatingPoint> points, bool[] correctAtLast, double deltaPoints, double[] exitCosts)
     {
         ArgumentNullException.ThrowIfNull(points);
@@ -181,6 +250,7 @@ public static class Efficiency
     /// <param name="correct">[K][n] correctness per exit.</param>
     /// <param name="exitCosts">[K] cumulative exit costs.</param>
     /// <returns>Oracle accuracy and relative cost.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static OracleResult Oracle(IReadOnlyList<bool[]> correct, double[] exitCosts)
     {
         ArgumentNullException.ThrowIfNull(correct);
@@ -206,6 +276,19 @@ public static class Efficiency
         }
 
         return new OracleResult((double)hits / n, ExitSweep.MeanCost(counts, n, exitCosts) / exitCosts[^1]);
+    }
+
+    private static bool IsSortedByCost(List<OperatingPoint> points)
+    {
+        for (var j = 1; j < points.Count; j++)
+        {
+            if (points[j].RelativeCost < points[j - 1].RelativeCost)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string Key(double budget) => budget == 1 ? "1.0" : budget.ToString(CultureInfo.InvariantCulture);

@@ -1,10 +1,11 @@
+using System.Runtime.CompilerServices;
 using EarlyExitBench.Contracts;
 
 namespace EarlyExitBench.Harness.Evaluation;
 
 /// <summary>
-/// Everything one exit's probability matrix contributes, read in a single pass over its rows: predictions
-/// (argmax, lowest index on ties), confidence (max probability), correctness, Brier, NLL and classwise ECE.
+/// Everything one exit's outputs contribute, read in a single pass over its rows: predictions (argmax, lowest index on
+/// ties), confidence (max probability, in double precision), correctness, Brier, NLL and classwise ECE.
 /// </summary>
 public sealed class ExitOutputs
 {
@@ -36,17 +37,48 @@ public sealed class ExitOutputs
     /// <summary>See <see cref="CalibrationMetrics.ClasswiseEce"/>.</summary>
     public double ClasswiseEce { get; }
 
-    /// <summary>Reads <paramref name="probabilities"/> once.</summary>
+    /// <summary>Reads a matrix of probabilities once (a calibrator that gives no logits, e.g. histogram binning).</summary>
     /// <param name="probabilities">Probabilities, n × C, n ≥ 1.</param>
     /// <param name="labels">Labels in [0, C).</param>
     /// <param name="bins">Number of equal-width bins for classwise ECE.</param>
     /// <returns>The per-sample outputs and matrix-level metrics.</returns>
     public static ExitOutputs Compute(ClassMatrix probabilities, ReadOnlySpan<int> labels, int bins)
+        => Pass(probabilities, labels, bins, fromLogits: false);
+
+    /// <summary>
+    /// Reads a matrix of calibrated logits once: p = softmax(z) by log-sum-exp (see docs/metrics.md, "Precision"), so
+    /// confidences near 1 stay apart and log p_label is exact even where p_label underflows.
+    /// </summary>
+    /// <param name="logits">Calibrated logits, n × C, finite, n ≥ 1.</param>
+    /// <param name="labels">Labels in [0, C).</param>
+    /// <param name="bins">Number of equal-width bins for classwise ECE.</param>
+    /// <returns>The per-sample outputs and matrix-level metrics.</returns>
+    public static ExitOutputs FromLogits(ClassMatrix logits, ReadOnlySpan<int> labels, int bins)
+        => Pass(logits, labels, bins, fromLogits: true);
+
+    /// <summary>Every exit's outputs, the exits in parallel (each by one thread, so the result does not depend on it).</summary>
+    /// <param name="matrices">[K] calibrated logits when <paramref name="fromLogits"/>, else probabilities.</param>
+    /// <param name="fromLogits">Whether the matrices are logits.</param>
+    /// <param name="labels">Labels in [0, C).</param>
+    /// <param name="bins">Number of equal-width bins for classwise ECE.</param>
+    /// <param name="maxDegreeOfParallelism">Threads to use; −1 for all cores.</param>
+    /// <returns>One <see cref="ExitOutputs"/> per exit.</returns>
+    public static ExitOutputs[] ForExits(IReadOnlyList<ClassMatrix> matrices, bool fromLogits, int[] labels, int bins, int maxDegreeOfParallelism = -1)
     {
-        ArgumentNullException.ThrowIfNull(probabilities);
+        ArgumentNullException.ThrowIfNull(matrices);
+        var outputs = new ExitOutputs[matrices.Count];
+        Parallel.For(0, matrices.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, k =>
+            outputs[k] = Pass(matrices[k], labels, bins, fromLogits));
+        return outputs;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static ExitOutputs Pass(ClassMatrix matrix, ReadOnlySpan<int> labels, int bins, bool fromLogits)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bins);
-        var n = probabilities.Rows;
-        var classes = probabilities.Columns;
+        var n = matrix.Rows;
+        var classes = matrix.Columns;
         if (labels.Length != n)
         {
             throw new ArgumentException($"Expected {n} labels, got {labels.Length}.", nameof(labels));
@@ -54,66 +86,47 @@ public sealed class ExitOutputs
 
         if (n == 0)
         {
-            throw new ArgumentException("At least one sample is required.", nameof(probabilities));
+            throw new ArgumentException("At least one sample is required.", nameof(matrix));
         }
 
         var predictions = new int[n];
         var confidence = new double[n];
         var correct = new bool[n];
-
-        // Classwise ECE needs only per (class, bin) sums: (|B|/n)·|acc − conf| = |Σ 1[y=c] − Σ p_c| / n.
-        var probabilitySums = new double[classes * bins];
-        var labelCounts = new long[classes * bins];
-        double brierSum = 0, nllSum = 0;
-        var values = probabilities.Values;
+        var accumulator = new ExitAccumulator(classes, bins);
+        var exponentials = new float[classes];
         for (var i = 0; i < n; i++)
         {
-            var row = values.Slice(i * classes, classes);
+            var row = matrix.Row(i);
             var label = labels[i];
             if ((uint)label >= (uint)classes)
             {
                 throw new ArgumentOutOfRangeException(nameof(labels), $"Label {label} of sample {i} is outside [0, {classes}).");
             }
 
-            var best = row[0];
-            var argmax = 0;
-            double squares = 0;
-            for (var c = 0; c < row.Length; c++)
+            int argMax;
+            double scale, logLabel;
+            ReadOnlySpan<float> weights;
+            if (fromLogits)
             {
-                var p = row[c];
-                if (p > best)
-                {
-                    best = p;
-                    argmax = c;
-                }
-
-                squares += (double)p * p;
-                probabilitySums[(c * bins) + CalibrationMetrics.BinIndex(p, bins)] += p;
+                var sum = Probabilities.ShiftedExponentials(row, exponentials, out argMax);
+                scale = 1.0 / sum;
+                logLabel = ((double)row[label] - row[argMax]) - Math.Log(sum);
+                weights = exponentials;
+            }
+            else
+            {
+                argMax = Probabilities.ArgMax(row);
+                scale = 1.0;
+                logLabel = Math.Log(row[label]);
+                weights = row;
             }
 
-            var pLabel = (double)row[label];
-            labelCounts[(label * bins) + CalibrationMetrics.BinIndex(row[label], bins)]++;
-            predictions[i] = argmax;
-            confidence[i] = best;
-            correct[i] = argmax == label;
-
-            // Σ_c (p_c − 1[c=y])² = Σ_c p_c² − 2·p_y + 1.
-            brierSum += squares - (2 * pLabel) + 1;
-            nllSum -= Math.Log(Math.Max(pLabel, CalibrationMetrics.NllFloor));
+            accumulator.Add(weights, scale, label, logLabel);
+            predictions[i] = argMax;
+            confidence[i] = weights[argMax] * scale;
+            correct[i] = argMax == label;
         }
 
-        double classwise = 0;
-        for (var c = 0; c < classes; c++)
-        {
-            double gaps = 0;
-            for (var m = 0; m < bins; m++)
-            {
-                gaps += Math.Abs(labelCounts[(c * bins) + m] - probabilitySums[(c * bins) + m]);
-            }
-
-            classwise += gaps / n;
-        }
-
-        return new ExitOutputs(predictions, confidence, correct, brierSum / n, nllSum / n, classwise / classes);
+        return new ExitOutputs(predictions, confidence, correct, accumulator.BrierSum / n, accumulator.NllSum / n, accumulator.ClasswiseEce(n));
     }
 }

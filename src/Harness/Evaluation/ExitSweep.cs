@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EarlyExitBench.Harness.Evaluation;
 
 /// <summary>
@@ -19,8 +21,15 @@ public static class ExitSweep
     public static IReadOnlyList<OperatingPoint> Sweep(IReadOnlyList<double[]> scores, IReadOnlyList<bool[]> correct, double[] exitCosts)
     {
         var n = Validate(scores, correct, exitCosts);
-        var exits = exitCosts.Length;
-        var last = exits - 1;
+        var (taus, codes) = SortEvents(scores, n);
+        return Walk(taus, codes, correct, exitCosts, n);
+    }
+
+    /// <summary>The sweep's events sorted by τ ascending: they depend on the scores only, so this can run before correctness is known.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static (double[] Taus, int[] Codes) SortEvents(IReadOnlyList<double[]> scores, int n)
+    {
+        var last = scores.Count - 1;
 
         // As τ falls, a sample moves to exit k exactly when τ reaches a new strict running maximum s_k (k < K).
         var eventCapacity = (long)n * last;
@@ -41,47 +50,21 @@ public static class ExitSweep
                 if (k == 0 || s > runningMax)
                 {
                     runningMax = s;
-                    taus[eventCount] = s + 0.0;
+                    taus[eventCount] = s;
                     codes[eventCount] = (i * last) + k;
                     eventCount++;
                 }
             }
         }
 
-        Array.Sort(taus, codes, 0, eventCount);
-
-        var exitOf = new int[n];
-        Array.Fill(exitOf, last);
-        var counts = new long[exits];
-        counts[last] = n;
-        long hits = 0;
-        for (var i = 0; i < n; i++)
+        if (eventCount < taus.Length)
         {
-            hits += correct[last][i] ? 1 : 0;
+            Array.Resize(ref taus, eventCount);
+            Array.Resize(ref codes, eventCount);
         }
 
-        var points = new List<OperatingPoint> { MakePoint(double.PositiveInfinity, hits, counts, n, exitCosts) };
-        var e = eventCount - 1;
-        while (e >= 0)
-        {
-            // Events at the same τ are applied together; a sample has at most one event per τ.
-            var tau = taus[e];
-            while (e >= 0 && taus[e] == tau)
-            {
-                var sample = codes[e] / last;
-                var exit = codes[e] % last;
-                var from = exitOf[sample];
-                counts[from]--;
-                counts[exit]++;
-                hits += (correct[exit][sample] ? 1 : 0) - (correct[from][sample] ? 1 : 0);
-                exitOf[sample] = exit;
-                e--;
-            }
-
-            points.Add(MakePoint(tau, hits, counts, n, exitCosts));
-        }
-
-        return points;
+        RadixSort.Sort(taus, codes);
+        return (taus, codes);
     }
 
     /// <summary>The operating point of threshold <paramref name="threshold"/> within a <see cref="Sweep"/> result.</summary>
@@ -108,11 +91,60 @@ public static class ExitSweep
         return points[lo];
     }
 
+    /// <summary>Applies the sorted events from the highest τ down, one operating point per distinct τ.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static OperatingPoint[] Walk(double[] taus, int[] codes, IReadOnlyList<bool[]> correct, double[] exitCosts, int n)
+    {
+        var exits = exitCosts.Length;
+        var last = exits - 1;
+        var exitOf = new int[n];
+        Array.Fill(exitOf, last);
+        var counts = new long[exits];
+        counts[last] = n;
+        long hits = 0;
+        foreach (var c in correct[last])
+        {
+            hits += c ? 1 : 0;
+        }
+
+        var distinct = taus.Length == 0 ? 0 : 1;
+        for (var e = 1; e < taus.Length; e++)
+        {
+            distinct += taus[e] != taus[e - 1] ? 1 : 0;
+        }
+
+        var points = new OperatingPoint[distinct + 1];
+        points[0] = MakePoint(double.PositiveInfinity, hits, counts, n, exitCosts);
+        var count = 1;
+        var at = taus.Length - 1;
+        while (at >= 0)
+        {
+            // Events at the same τ are applied together; a sample has at most one event per τ.
+            var tau = taus[at];
+            while (at >= 0 && taus[at] == tau)
+            {
+                var sample = codes[at] / last;
+                var exit = codes[at] % last;
+                var from = exitOf[sample];
+                counts[from]--;
+                counts[exit]++;
+                hits += (correct[exit][sample] ? 1 : 0) - (correct[from][sample] ? 1 : 0);
+                exitOf[sample] = exit;
+                at--;
+            }
+
+            points[count++] = MakePoint(tau, hits, counts, n, exitCosts);
+        }
+
+        return points;
+    }
+
     /// <summary>Mean cost Σ_k cost_k·(n_k/n), clamped to [cost(1), cost(K)] to absorb rounding.</summary>
     /// <param name="counts">[K] samples stopping at each exit, summing to n.</param>
     /// <param name="sampleCount">n.</param>
     /// <param name="exitCosts">[K] cumulative exit costs.</param>
     /// <returns>The mean cost per sample.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double MeanCost(ReadOnlySpan<long> counts, int sampleCount, double[] exitCosts)
     {
         ArgumentNullException.ThrowIfNull(exitCosts);
@@ -163,6 +195,7 @@ public static class ExitSweep
         return n;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void ValidateScores(IReadOnlyList<double[]> scores, int n)
     {
         for (var k = 0; k < scores.Count; k++)
@@ -193,6 +226,7 @@ public static class ExitSweep
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static OperatingPoint MakePoint(double threshold, long hits, long[] counts, int n, double[] exitCosts)
     {
         var meanCost = MeanCost(counts, n, exitCosts);

@@ -1,7 +1,9 @@
+using System.Runtime.CompilerServices;
+
 namespace EarlyExitBench.Harness.Evaluation;
 
 /// <summary>
-/// Failure-prediction metrics of a confidence score against correctness (MISSION.md, "Failure-prediction metrics").
+/// Failure-prediction metrics of a confidence score against correctness (docs/metrics.md, "Failure prediction").
 /// Scores must not be NaN; higher means more likely correct. Tied scores are accepted or rejected together.
 /// Each metric has an overload on <see cref="ScoreGroups"/> (positives = correct) so one sort can serve them all.
 /// </summary>
@@ -17,6 +19,7 @@ public static class FailureMetrics
     /// <summary>AUROC of the groups' scores for positives against negatives, ties counted ½ (Mann–Whitney U, exact integers).</summary>
     /// <param name="groups">Grouped scores; positives are the class expected to score higher.</param>
     /// <returns>The AUROC, or null when either class is empty.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double? Auroc(ScoreGroups groups)
     {
         ArgumentNullException.ThrowIfNull(groups);
@@ -50,6 +53,7 @@ public static class FailureMetrics
     /// <summary>AUPR-Error from grouped scores (positives = correct).</summary>
     /// <param name="groups">Grouped scores.</param>
     /// <returns>The average precision; null when no sample is wrong.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double? AuprError(ScoreGroups groups)
     {
         ArgumentNullException.ThrowIfNull(groups);
@@ -87,6 +91,7 @@ public static class FailureMetrics
     /// <summary>FPR@95TPR from grouped scores (positives = correct).</summary>
     /// <param name="groups">Grouped scores.</param>
     /// <returns>The false-positive rate, or null when either class is empty.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double? Fpr95Tpr(ScoreGroups groups)
     {
         ArgumentNullException.ThrowIfNull(groups);
@@ -121,6 +126,7 @@ public static class FailureMetrics
     /// <summary>AURC from grouped scores (positives = correct).</summary>
     /// <param name="groups">Grouped scores.</param>
     /// <returns>The area under the risk–coverage curve.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Aurc(ScoreGroups groups)
     {
         ArgumentNullException.ThrowIfNull(groups);
@@ -141,6 +147,7 @@ public static class FailureMetrics
     /// <param name="count">Number of samples n ≥ 1.</param>
     /// <param name="correctCount">Number of correct samples n_c.</param>
     /// <returns>The optimal AURC.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double AurcOptimal(int count, int correctCount)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
@@ -183,6 +190,7 @@ public static class FailureMetrics
     /// <summary>AUGRC from grouped scores (positives = correct), in exact integers until the final division.</summary>
     /// <param name="groups">Grouped scores.</param>
     /// <returns>The area under the generalized risk–coverage curve.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Augrc(ScoreGroups groups)
     {
         ArgumentNullException.ThrowIfNull(groups);
@@ -213,6 +221,7 @@ public static class FailureMetrics
     /// <returns>τ_b, or null when fewer than 2 samples or either side is constant.</returns>
     public static double? KendallTauB(ReadOnlySpan<double> x, ReadOnlySpan<double> y) => RankCorrelation.KendallTauB(x, y);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool[] SafeToStop(ReadOnlySpan<bool> correct, ReadOnlySpan<bool> correctAtLast)
     {
         if (correct.Length != correctAtLast.Length)

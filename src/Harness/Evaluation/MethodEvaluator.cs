@@ -1,65 +1,74 @@
+using EarlyExitBench.Harness.Evaluation.Metrics;
+
 namespace EarlyExitBench.Harness.Evaluation;
 
 /// <summary>
 /// Evaluates one method: per-exit calibration and failure-prediction metrics, then the threshold sweep and its efficiency.
-/// Each probability matrix is read once; exits are evaluated in parallel, each on its own, so results do not depend
-/// on scheduling.
+/// Each exit's outputs are read once. Work is spread over exits (and the sweep) in parallel, each item computed on its own
+/// by one thread, so the results are bit-identical whatever the degree of parallelism.
 /// </summary>
 public static class MethodEvaluator
 {
     /// <summary>Computes every metric of <paramref name="input"/>.</summary>
-    /// <param name="input">Probabilities, scores, labels and costs of one method on the test split.</param>
+    /// <param name="input">Probabilities (or calibrated logits), scores, labels and costs of one method on the test split.</param>
+    /// <param name="maxDegreeOfParallelism">Threads to use; −1 for all cores. The results do not depend on it.</param>
     /// <returns>Per-exit metrics and efficiency.</returns>
-    public static MethodEvaluation Evaluate(EvaluationInput input)
+    public static MethodEvaluation Evaluate(EvaluationInput input, int maxDegreeOfParallelism = -1)
     {
         Validate(input);
-        var exits = input.Probabilities.Count;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        var exits = input.Scores.Count;
+        var n = input.Labels.Length;
         var outputs = new ExitOutputs[exits];
-        Parallel.For(0, exits, k => outputs[k] = ExitOutputs.Compute(input.Probabilities[k], input.Labels, input.Bins));
+        var orders = new ScoreOrder[exits];
+        (double[] Taus, int[] Codes) events = ([], []);
+
+        // First the matrices and the sorts, which need nothing else; item 0 sorts the sweep's events.
+        Parallel.For(0, exits + 1, parallel, j =>
+        {
+            if (j == 0)
+            {
+                events = ExitSweep.SortEvents(input.Scores, n);
+                return;
+            }
+
+            var k = j - 1;
+            outputs[k] = input.Outputs?[k]
+                ?? (input.CalibratedLogits is { } logits
+                    ? ExitOutputs.FromLogits(logits[k], input.Labels, input.Bins)
+                    : ExitOutputs.Compute(input.Probabilities[k], input.Labels, input.Bins));
+            orders[k] = ScoreOrder.Create(input.Scores[k]);
+        });
+
         var correct = outputs.Select(o => o.Correct).ToArray();
-
         var perExit = new ExitMetrics[exits];
-        IReadOnlyList<OperatingPoint> points = [];
-        Parallel.Invoke(
-            () => points = ExitSweep.Sweep(input.Scores, correct, input.ExitCosts),
-            () => Parallel.For(0, exits, k => perExit[k] = EvaluateExit(k, input, outputs[k], correct[^1])));
+        OperatingPoint[] points = [];
+        Parallel.For(0, exits + 1, parallel, j =>
+        {
+            if (j == 0)
+            {
+                points = ExitSweep.Walk(events.Taus, events.Codes, correct, input.ExitCosts, n);
+                return;
+            }
 
-        return new MethodEvaluation(perExit, Efficiency.Compute(points, correct, input.ExitCosts));
+            perExit[j - 1] = EvaluateExit(j - 1, input, outputs, orders);
+        });
+
+        return new MethodEvaluation(perExit, Efficiency.Compute(points, correct, input.ExitCosts)) { Sweep = points };
     }
 
-    private static ExitMetrics EvaluateExit(int exit, EvaluationInput input, ExitOutputs outputs, bool[] correctAtLast)
+    /// <summary>Every metric at one exit, each from a fresh instance, all sharing one context's sorts and sums.</summary>
+    private static ExitMetrics EvaluateExit(int exit, EvaluationInput input, ExitOutputs[] outputs, ScoreOrder[] orders)
     {
-        var n = input.Labels.Length;
-        var isLast = exit == input.Probabilities.Count - 1;
-        var hits = outputs.Correct.Count(c => c);
+        var context = new ExitContext(exit, input, outputs, orders);
+        var metrics = input.Metrics ?? BuiltInMetrics.All;
+        var values = new MetricValue[metrics.Count];
+        for (var m = 0; m < values.Length; m++)
+        {
+            values[m] = new MetricValue(metrics[m].Name, metrics[m].Create().Compute(context));
+        }
 
-        var confidence = SortedConfidence.Create(outputs.Confidence, outputs.Correct);
-        var (ece, mce) = confidence.EqualWidth(input.Bins);
-        var adaptiveEce = confidence.AdaptiveEce(input.Bins);
-
-        var order = ScoreOrder.Create(input.Scores[exit]);
-        var groups = ScoreGroups.Create(order, outputs.Correct);
-        var aurc = FailureMetrics.Aurc(groups);
-        var eefp = isLast ? null : FailureMetrics.Auroc(ScoreGroups.Create(order, FailureMetrics.SafeToStop(outputs.Correct, correctAtLast)));
-        var rank = input.ScoresBeforeCalibration is { } before ? RankCorrelation.KendallTauB(before[exit], order) : null;
-
-        return new ExitMetrics(
-            exit,
-            (double)hits / n,
-            ece,
-            adaptiveEce,
-            mce,
-            outputs.ClasswiseEce,
-            outputs.Brier,
-            outputs.Nll,
-            FailureMetrics.Auroc(groups),
-            FailureMetrics.AuprError(groups),
-            FailureMetrics.Fpr95Tpr(groups),
-            aurc,
-            aurc - FailureMetrics.AurcOptimal(n, hits),
-            FailureMetrics.Augrc(groups),
-            eefp,
-            rank);
+        return new ExitMetrics(exit, values);
     }
 
     private static void Validate(EvaluationInput input)
@@ -70,7 +79,8 @@ public static class MethodEvaluator
         ArgumentNullException.ThrowIfNull(input.Labels);
         ArgumentNullException.ThrowIfNull(input.ExitCosts);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(input.Bins);
-        var exits = input.Probabilities.Count;
+        var matrices = input.CalibratedLogits ?? input.Probabilities;
+        var exits = matrices.Count;
         var n = input.Labels.Length;
         if (exits == 0 || n == 0)
         {
@@ -82,15 +92,20 @@ public static class MethodEvaluator
             throw new ArgumentException($"Expected {exits} exits of scores and costs, got {input.Scores.Count} and {input.ExitCosts.Length}.", nameof(input));
         }
 
+        if (input.Outputs is { } given && (given.Count != exits || given.Any(o => o.Correct.Length != n)))
+        {
+            throw new ArgumentException($"Expected {exits} exits of outputs for {n} samples.", nameof(input));
+        }
+
         if (input.ScoresBeforeCalibration is { } before && before.Count != exits)
         {
             throw new ArgumentException($"Expected {exits} exits of scores before calibration, got {before.Count}.", nameof(input));
         }
 
-        var classes = input.Probabilities[0].Columns;
+        var classes = matrices[0].Columns;
         for (var k = 0; k < exits; k++)
         {
-            var p = input.Probabilities[k];
+            var p = matrices[k];
             if (p.Rows != n || p.Columns != classes)
             {
                 throw new ArgumentException($"Exit {k} probabilities are {p.Rows}×{p.Columns}; expected {n}×{classes}.", nameof(input));

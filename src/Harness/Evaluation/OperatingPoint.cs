@@ -5,4 +5,4 @@ namespace EarlyExitBench.Harness.Evaluation;
 /// <param name="Accuracy">Share of samples correct at the exit where they stop.</param>
 /// <param name="MeanCost">Mean cumulative cost of the exits where samples stop.</param>
 /// <param name="RelativeCost">MeanCost divided by the cost of the last exit.</param>
-public sealed record OperatingPoint(double Threshold, double Accuracy, double MeanCost, double RelativeCost);
+public readonly record struct OperatingPoint(double Threshold, double Accuracy, double MeanCost, double RelativeCost);

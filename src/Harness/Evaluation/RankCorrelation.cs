@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EarlyExitBench.Harness.Evaluation;
 
 /// <summary>Rank correlations with proper tie handling. Values must not be NaN.</summary>
@@ -20,6 +22,7 @@ public static class RankCorrelation
     }
 
     /// <summary>Kendall τ_b reusing an existing sort of <c>y</c> (the evaluator has already sorted the scores).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double? KendallTauB(ReadOnlySpan<double> x, ScoreOrder yOrder)
     {
         var n = x.Length;
@@ -115,6 +118,13 @@ public static class RankCorrelation
         return Math.Clamp(numerator / Math.Sqrt((double)(n0 - n1) * (n0 - n2)), -1, 1);
     }
 
+    /// <summary>
+    /// τ_b of a score with itself, which the formula gives without counting: n_1 = n_2 = n_3 and no discordant pair, so
+    /// τ_b = (n_0 − n_1)/(n_0 − n_1) = 1, or undefined when the score is constant (a calibrator that keeps the order).
+    /// </summary>
+    internal static double? KendallTauBOfItself(ScoreOrder order)
+        => order.Sorted.Length < 2 || order.Sorted[0] == order.Sorted[^1] ? null : 1.0;
+
     /// <summary>Spearman ρ: the Pearson correlation of average ranks (ties share the mean of their positions).</summary>
     /// <param name="x">First values.</param>
     /// <param name="y">Second values, same length.</param>
@@ -186,6 +196,7 @@ public static class RankCorrelation
     private static long Pairs(long count) => count * (count - 1) / 2;
 
     /// <summary>Sorts <paramref name="values"/> ascending (bottom-up merge sort) and returns the pairs i &lt; j with v_i &gt; v_j.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long CountInversions(int[] values)
     {
         var n = values.Length;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EarlyExitBench.Harness.Evaluation;
 
 /// <summary>
@@ -45,6 +47,7 @@ public sealed class ScoreGroups
     public static ScoreGroups Create(ReadOnlySpan<double> scores, ReadOnlySpan<bool> positive)
         => Create(ScoreOrder.Create(scores), positive);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static ScoreGroups Create(ScoreOrder order, ReadOnlySpan<bool> positive)
     {
         var sorted = order.Sorted;

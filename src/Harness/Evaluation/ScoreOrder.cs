@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EarlyExitBench.Harness.Evaluation;
 
 /// <summary>Scores sorted ascending with the permutation that sorts them; one sort reused for several labelings.</summary>
@@ -9,12 +11,13 @@ internal sealed class ScoreOrder
         Order = order;
     }
 
-    /// <summary>The scores, ascending; −0 is stored as +0 so that equal values compare and print alike.</summary>
+    /// <summary>The scores, ascending (stable radix sort); −0 is stored as +0 so that equal values compare and print alike.</summary>
     public double[] Sorted { get; }
 
     /// <summary>Order[j] is the sample index of Sorted[j].</summary>
     public int[] Order { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ScoreOrder Create(ReadOnlySpan<double> scores)
     {
         if (scores.Length == 0)
@@ -22,21 +25,19 @@ internal sealed class ScoreOrder
             throw new ArgumentException("At least one sample is required.", nameof(scores));
         }
 
-        var keys = new double[scores.Length];
+        var keys = scores.ToArray();
         var order = new int[scores.Length];
-        for (var i = 0; i < keys.Length; i++)
+        for (var i = 0; i < order.Length; i++)
         {
-            var s = scores[i];
-            if (double.IsNaN(s))
+            if (double.IsNaN(keys[i]))
             {
                 throw new ArgumentException($"Score of sample {i} is NaN.", nameof(scores));
             }
 
-            keys[i] = s + 0.0;
             order[i] = i;
         }
 
-        Array.Sort(keys, order);
+        RadixSort.Sort(keys, order);
         return new ScoreOrder(keys, order);
     }
 }

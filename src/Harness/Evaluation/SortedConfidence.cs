@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EarlyExitBench.Harness.Evaluation;
 
 /// <summary>
@@ -22,31 +24,43 @@ internal sealed class SortedConfidence
             throw new ArgumentException("Confidence and correctness must have the same length.", nameof(correct));
         }
 
-        if (confidence.Length == 0)
-        {
-            throw new ArgumentException("At least one sample is required.", nameof(confidence));
-        }
-
-        var keys = confidence.ToArray();
-        var items = correct.ToArray();
-        Array.Sort(keys, items);
-        return new SortedConfidence(keys, items);
+        return From(ScoreOrder.Create(confidence), correct);
     }
 
+    /// <summary>Reuses a sort of the same values (the score is often the confidence itself).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static SortedConfidence From(ScoreOrder order, ReadOnlySpan<bool> correct)
+    {
+        if (order.Order.Length != correct.Length)
+        {
+            throw new ArgumentException("Confidence and correctness must have the same length.", nameof(correct));
+        }
+
+        var items = new bool[correct.Length];
+        for (var j = 0; j < items.Length; j++)
+        {
+            items[j] = correct[order.Order[j]];
+        }
+
+        return new SortedConfidence(order.Sorted, items);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (double Ece, double Mce) EqualWidth(int bins)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bins);
+        var edges = new EqualWidthBins(bins);
         var n = _confidence.Length;
         double ece = 0, mce = 0;
         var i = 0;
         while (i < n)
         {
-            // Sorted ascending, so each bin is one contiguous run.
-            var bin = CalibrationMetrics.BinIndex(_confidence[i], bins);
+            // Sorted ascending, so each bin is one contiguous run, ending at the bin's upper edge.
+            var bin = edges.Index(_confidence[i]);
+            var upper = bin == bins - 1 ? double.PositiveInfinity : edges.UpperEdge(bin);
             long hits = 0;
             double confSum = 0;
             var start = i;
-            while (i < n && CalibrationMetrics.BinIndex(_confidence[i], bins) == bin)
+            while (i < n && _confidence[i] <= upper)
             {
                 hits += _correct[i] ? 1 : 0;
                 confSum += _confidence[i];
@@ -61,6 +75,7 @@ internal sealed class SortedConfidence
         return (ece / n, mce);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double AdaptiveEce(int bins)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bins);

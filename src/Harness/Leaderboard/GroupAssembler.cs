@@ -6,24 +6,11 @@ namespace EarlyExitBench.Harness.Leaderboard;
 /// <summary>Averages methods over seeds, ranks them by efficiency score and correlates every proxy with it.</summary>
 public static class GroupAssembler
 {
-    /// <summary>The per-exit metrics that are proxies (accuracy is the target's ingredient, not a proxy).</summary>
-    public static IReadOnlyList<(string Name, Func<ExitMetrics, double?> Read)> Proxies { get; } =
-    [
-        ("ece", m => m.Ece),
-        ("adaptive_ece", m => m.AdaptiveEce),
-        ("mce", m => m.Mce),
-        ("classwise_ece", m => m.ClasswiseEce),
-        ("brier", m => m.Brier),
-        ("nll", m => m.Nll),
-        ("auroc", m => m.Auroc),
-        ("aupr_error", m => m.AuprError),
-        ("fpr95", m => m.Fpr95),
-        ("aurc", m => m.Aurc),
-        ("eaurc", m => m.Eaurc),
-        ("augrc", m => m.Augrc),
-        ("eefp_auroc", m => m.EefpAuroc),
-        ("rank_preservation", m => m.RankPreservation),
-    ];
+    /// <summary>
+    /// Whether a metric is a proxy when the plan does not say (plans written before metrics were registered): all but
+    /// accuracy, which is an ingredient of the target rather than a proxy for it.
+    /// </summary>
+    public static bool IsProxyByDefault(string metric) => metric != "accuracy";
 
     /// <summary>Ranked entries: best mean efficiency score first; ties broken by names so the order is stable.</summary>
     public static IReadOnlyList<EntryResult> Rank(IEnumerable<MethodResult> methods)
@@ -40,13 +27,16 @@ public static class GroupAssembler
     }
 
     /// <summary>Proxy values of one method on one seed: the mean over exits as <c>name</c>, each exit as <c>name@exitK</c>.</summary>
-    public static IReadOnlyDictionary<string, double> ProxyValues(MethodEvaluation evaluation)
+    /// <param name="evaluation">One method on one seed.</param>
+    /// <param name="isProxy">Which metrics are proxies; null for <see cref="IsProxyByDefault"/>.</param>
+    public static IReadOnlyDictionary<string, double> ProxyValues(MethodEvaluation evaluation, Func<string, bool>? isProxy = null)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         var values = new SortedDictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (name, read) in Proxies)
+        var names = evaluation.PerExit.SelectMany(m => m.Values.Select(v => v.Name)).Distinct().Where(isProxy ?? IsProxyByDefault);
+        foreach (var name in names)
         {
-            var perExit = evaluation.PerExit.Select(read).ToList();
+            var perExit = evaluation.PerExit.Select(m => m[name]).ToList();
             var defined = perExit.OfType<double>().Where(double.IsFinite).ToList();
             if (defined.Count > 0)
             {
@@ -71,26 +61,28 @@ public static class GroupAssembler
     /// (the headline: seed-to-seed model variance would otherwise swamp the differences between methods);
     /// true: one point per (method, seed).
     /// </summary>
-    public static IReadOnlyDictionary<string, CorrelationResult> Correlate(IReadOnlyList<MethodResult> methods, int resamples, int seed, bool pooled = false, string policy = CellEvaluator.GlobalThreshold)
+    public static IReadOnlyDictionary<string, CorrelationResult> Correlate(
+        IReadOnlyList<MethodResult> methods, int resamples, int seed, bool pooled = false, string policy = CellEvaluator.GlobalThreshold, Func<string, bool>? isProxy = null)
     {
         ArgumentNullException.ThrowIfNull(methods);
         var points = methods
             .Where(m => m.ExitPolicy == policy)
             .GroupBy(m => pooled ? $"{m.Calibrator}\u0001{m.FailurePredictor}\u0001{m.Seed}" : $"{m.Calibrator}\u0001{m.FailurePredictor}")
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (Proxies: Average(g.Select(m => ProxyValues(m.Evaluation)).ToList()), Score: g.Average(m => m.Evaluation.Efficiency.Score)))
+            .Select(g => (Proxies: Average(g.Select(m => ProxyValues(m.Evaluation, isProxy)).ToList()), Score: g.Average(m => m.Evaluation.Efficiency.Score)))
             .ToList();
         var result = ProxyCorrelation.Compute(points.Select(p => p.Proxies).ToList(), points.Select(p => p.Score).ToList(), resamples, seed);
         return new SortedDictionary<string, CorrelationResult>(result.ToDictionary(), StringComparer.Ordinal);
     }
 
     /// <summary>The seed-averaged correlations again for each plugin exit policy, whose efficiency comes from its own operating points.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, CorrelationResult>> CorrelateByPolicy(IReadOnlyList<MethodResult> methods, int resamples, int seed)
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, CorrelationResult>> CorrelateByPolicy(
+        IReadOnlyList<MethodResult> methods, int resamples, int seed, Func<string, bool>? isProxy = null)
     {
         ArgumentNullException.ThrowIfNull(methods);
         return new SortedDictionary<string, IReadOnlyDictionary<string, CorrelationResult>>(
             methods.Select(m => m.ExitPolicy).Where(p => p != CellEvaluator.GlobalThreshold).Distinct()
-                .ToDictionary(p => p, p => Correlate(methods, resamples, seed, pooled: false, policy: p)),
+                .ToDictionary(p => p, p => Correlate(methods, resamples, seed, pooled: false, policy: p, isProxy)),
             StringComparer.Ordinal);
     }
 
@@ -117,31 +109,18 @@ public static class GroupAssembler
         return new EntryResult(0, calibrator, predictor, policy, summary, perExit, perSeed);
     }
 
-    private static ExitMetrics Mean(IReadOnlyList<ExitMetrics> m)
+    /// <summary>Each metric's mean over seeds; null where any seed leaves it undefined.</summary>
+    private static ExitMetrics Mean(IReadOnlyList<ExitMetrics> seeds)
     {
-        static double? N(IEnumerable<double?> values)
-        {
-            var list = values.ToList();
-            return list.All(v => v.HasValue) ? list.Average(v => v!.Value) : null;
-        }
-
-        return new ExitMetrics(
-            m[0].Exit,
-            m.Average(x => x.Accuracy),
-            m.Average(x => x.Ece),
-            m.Average(x => x.AdaptiveEce),
-            m.Average(x => x.Mce),
-            m.Average(x => x.ClasswiseEce),
-            m.Average(x => x.Brier),
-            m.Average(x => x.Nll),
-            N(m.Select(x => x.Auroc)),
-            N(m.Select(x => x.AuprError)),
-            N(m.Select(x => x.Fpr95)),
-            m.Average(x => x.Aurc),
-            m.Average(x => x.Eaurc),
-            m.Average(x => x.Augrc),
-            N(m.Select(x => x.EefpAuroc)),
-            N(m.Select(x => x.RankPreservation)));
+        var values = seeds[0].Values
+            .Select(v => v.Name)
+            .Select(name =>
+            {
+                var perSeed = seeds.Select(s => s[name]).ToList();
+                return new MetricValue(name, perSeed.All(v => v.HasValue) ? perSeed.Average(v => v!.Value) : null);
+            })
+            .ToList();
+        return new ExitMetrics(seeds[0].Exit, values);
     }
 
     private static IReadOnlyDictionary<string, double> AverageKeys(IEnumerable<IReadOnlyDictionary<string, double>> dictionaries)

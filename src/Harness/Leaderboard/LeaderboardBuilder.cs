@@ -26,6 +26,9 @@ public static class LeaderboardBuilder
         var byKey = cells.GroupBy(c => c.Result.Key).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var present = manifest.Cells.Where(c => byKey.ContainsKey(c.Key)).Select(c => (Cell: c, Stored: byKey[c.Key])).ToList();
 
+        Func<string, bool> isProxy = manifest.Metrics is { } metrics
+            ? name => metrics.FirstOrDefault(m => m.Name == name)?.Proxy ?? true
+            : GroupAssembler.IsProxyByDefault;
         var groups = new List<GroupResult>();
         foreach (var group in present.GroupBy(p => p.Cell.Group))
         {
@@ -44,9 +47,9 @@ public static class LeaderboardBuilder
                 group.Key.Recipe,
                 exits,
                 GroupAssembler.Rank(methods),
-                GroupAssembler.Correlate(methods, manifest.BootstrapResamples, manifest.BootstrapSeed),
-                GroupAssembler.Correlate(methods, manifest.BootstrapResamples, manifest.BootstrapSeed, pooled: true),
-                GroupAssembler.CorrelateByPolicy(methods, manifest.BootstrapResamples, manifest.BootstrapSeed),
+                GroupAssembler.Correlate(methods, manifest.BootstrapResamples, manifest.BootstrapSeed, isProxy: isProxy),
+                GroupAssembler.Correlate(methods, manifest.BootstrapResamples, manifest.BootstrapSeed, pooled: true, isProxy: isProxy),
+                GroupAssembler.CorrelateByPolicy(methods, manifest.BootstrapResamples, manifest.BootstrapSeed, isProxy),
                 members.SelectMany(m => m.Stored.Result.Fits).ToList()));
         }
 
@@ -54,6 +57,7 @@ public static class LeaderboardBuilder
             LeaderboardDocument.CurrentSchemaVersion,
             manifest.Suite,
             manifest.CostConvention,
+            manifest.Metrics ?? [],
             groups,
             [.. present.SelectMany(p => p.Stored.Result.Failures), .. extraFailures],
             environment,

@@ -15,6 +15,7 @@ public sealed record LeaderboardDocument(
     int SchemaVersion,
     SuiteSummary Suite,
     string CostConvention,
+    IReadOnlyList<MetricSummary> Metrics,
     IReadOnlyList<GroupResult> Groups,
     IReadOnlyList<FailureRecord> Failures,
     EnvironmentInfo Environment,

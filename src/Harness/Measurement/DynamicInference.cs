@@ -78,6 +78,9 @@ public static class DynamicInference
         // Exits 0..k of the running rows, so scores that read earlier exits (patience, learned) see them.
         var logits = new List<ClassMatrix>(last + 1);
         var probabilities = new List<ClassMatrix>(last + 1);
+
+        // As in the evaluation: logit calibrators also give calibrated logits, which scores and predictions read.
+        var calibrated = rule.Calibrators.All(c => c is ILogitCalibration) ? new List<ClassMatrix>(last + 1) : null;
         var features = images;
         var keep = new List<int>(rows);
         for (var k = 0; k <= last && running.Length > 0; k++)
@@ -85,7 +88,9 @@ public static class DynamicInference
             features = model.ForwardBlock(k, features);
             logits.Add(ToMatrix(model.ForwardHead(k, features)));
             probabilities.Add(rule.Calibrators[k].Apply(logits[k]));
-            var online = rule.Scorer.Score(new MultiExitOutputs(logits, probabilities), k);
+            calibrated?.Add(((ILogitCalibration)rule.Calibrators[k]).CalibrateLogits(logits[k]));
+            var online = rule.Scorer.Score(new MultiExitOutputs(logits, probabilities) { CalibratedLogits = calibrated }, k);
+            var decided = calibrated?[k] ?? probabilities[k];
             if (online.Length != running.Length)
             {
                 throw new InvalidOperationException($"The scorer returned {online.Length} scores for {running.Length} samples at exit {k + 1}.");
@@ -97,7 +102,7 @@ public static class DynamicInference
                 if (k == last || online[r] >= rule.Threshold)
                 {
                     exits[running[r]] = k;
-                    predictions[running[r]] = Probabilities.ArgMax(probabilities[k].Row(r));
+                    predictions[running[r]] = Probabilities.ArgMax(decided.Row(r));
                     scores[running[r]] = online[r];
                 }
                 else
@@ -123,6 +128,10 @@ public static class DynamicInference
             {
                 logits[j] = SelectRows(logits[j], keep);
                 probabilities[j] = SelectRows(probabilities[j], keep);
+                if (calibrated is not null)
+                {
+                    calibrated[j] = SelectRows(calibrated[j], keep);
+                }
             }
         }
     }

@@ -30,10 +30,10 @@ public static class ThresholdChoice
         var chosen = new List<ChosenThreshold>();
         foreach (var budget in Budgets)
         {
-            var best = front.LastOrDefault(p => p.RelativeCost <= budget);
-            if (best is not null)
+            var feasible = front.Where(p => p.RelativeCost <= budget).ToList();
+            if (feasible.Count > 0)
             {
-                chosen.Add(Choose($"flops_{(budget * 100).ToString("0", CultureInfo.InvariantCulture)}", points, IndexOf(points, best.Threshold)));
+                chosen.Add(Choose($"flops_{(budget * 100).ToString("0", CultureInfo.InvariantCulture)}", points, IndexOf(points, feasible[^1].Threshold)));
             }
         }
 

@@ -25,18 +25,26 @@ public sealed class CellEvaluator(ILogger logger)
         var methods = new List<MethodResult>();
         var failures = new List<FailureRecord>();
         var fits = new List<CalibratorFit>();
-        var rawTest = bundle.TestLogits.Select(l => Probabilities.Softmax(l)).ToList();
-        var rawTestOutputs = new MultiExitOutputs(bundle.TestLogits, rawTest);
+        var rawTestOutputs = Uncalibrated(bundle);
+        var metricFailures = new System.Collections.Concurrent.ConcurrentDictionary<(string Plugin, string Method), PluginFailure>();
 
         foreach (var calibrator in calibrators)
         {
             cancellationToken.ThrowIfCancellationRequested();
             MultiExitOutputs validation, test;
             IReadOnlyList<IFittedCalibrator> fittedCalibrators;
+            ExitOutputs[] testOutputs;
             try
             {
                 (validation, test, var parameters, fittedCalibrators) = Calibrate(bundle, calibrator, cell, seed, cancellationToken);
                 fits.Add(new CalibratorFit(calibrator.Label, seed, parameters));
+
+                // The exits' outputs depend on the calibrator only: computed once, in parallel, for all its methods.
+                testOutputs = ExitOutputs.ForExits(test.CalibratedLogits ?? test.Probabilities, test.CalibratedLogits is not null, bundle.TestLabels, bins);
+                if (test.CalibratedLogits is not null)
+                {
+                    test = test with { MaxProbabilities = testOutputs.Select(o => (ReadOnlyMemory<double>)o.Confidence).ToList() };
+                }
             }
             catch (PluginFailure failure)
             {
@@ -50,8 +58,10 @@ public sealed class CellEvaluator(ILogger logger)
                 try
                 {
                     var (scorer, scores, before) = Score(bundle, predictor, validation, test, rawTestOutputs, cell, seed, cancellationToken);
-                    var evaluation = MethodEvaluator.Evaluate(new EvaluationInput(test.Probabilities, scores, bundle.TestLabels, bundle.ExitCost, before, bins));
-                    fitted[(calibrator.Label, predictor.Label)] = new FittedMethod(fittedCalibrators, scorer, scores, Correct(test.Probabilities, bundle.TestLabels));
+                    var method = $"{calibrator.Label}+{predictor.Label}";
+                    var metrics = Metrics(context, failure => metricFailures.TryAdd((failure.Plugin, method), failure));
+                    var evaluation = MethodEvaluator.Evaluate(new EvaluationInput(test.Probabilities, scores, bundle.TestLabels, bundle.ExitCost, before, bins, test.CalibratedLogits, testOutputs, metrics));
+                    fitted[(calibrator.Label, predictor.Label)] = new FittedMethod(fittedCalibrators, scorer, scores, testOutputs.Select(o => o.Correct).ToList());
                     methods.Add(new MethodResult(calibrator.Label, predictor.Label, GlobalThreshold, seed, evaluation));
                     logger.Debug("{Cell} {Calibrator}+{Predictor}: efficiency {Score:F4}", cell, calibrator.Label, predictor.Label, evaluation.Efficiency.Score);
                     if (policies.Count > 0)
@@ -61,10 +71,10 @@ public sealed class CellEvaluator(ILogger logger)
                             .ToList();
                         var input = new ExitPolicyInput(
                             validationScores,
-                            validation.Probabilities.Select(Predictions).ToList(),
+                            Predictions(validation),
                             bundle.ValidationLabels,
                             scores,
-                            test.Probabilities.Select(Predictions).ToList(),
+                            testOutputs.Select(o => o.Predictions).ToList(),
                             bundle.ExitCost);
                         foreach (var policy in policies)
                         {
@@ -83,7 +93,20 @@ public sealed class CellEvaluator(ILogger logger)
                 {
                     Record(failures, cell, seed, failure);
                 }
+                finally
+                {
+                    // Probabilities a score asked for are kept only while that method is evaluated.
+                    Release(test);
+                    Release(rawTestOutputs);
+                }
             }
+
+            Release(validation);
+        }
+
+        foreach (var ((_, method), failure) in metricFailures.OrderBy(f => f.Key.Method, StringComparer.Ordinal).ThenBy(f => f.Key.Plugin, StringComparer.Ordinal))
+        {
+            Record(failures, cell, seed, new PluginFailure(failure.Kind, failure.Plugin, $"{failure.Stage} of {method}", failure.Detail));
         }
 
         return new CellMethods(methods, failures, fits, fitted);
@@ -93,21 +116,59 @@ public sealed class CellEvaluator(ILogger logger)
         LogitsBundle bundle, ResolvedPlugin plugin, string cell, int seed, CancellationToken cancellationToken)
     {
         var fittedPerExit = new List<IFittedCalibrator>();
-        var validation = new List<ClassMatrix>();
-        var test = new List<ClassMatrix>();
         var parameters = new List<IReadOnlyDictionary<string, double>>();
         for (var k = 0; k < bundle.Exits; k++)
         {
             var fitted = PluginCall.Run(plugin, $"fit (exit {k + 1})", () =>
                 plugin.Create<ICalibrator>(logger, cell, seed).Fit(bundle.ValidationLogits[k], bundle.ValidationLabels, cancellationToken));
-            validation.Add(CheckProbabilities(PluginCall.Run(plugin, $"apply (exit {k + 1}, validation)", () => fitted.Apply(bundle.ValidationLogits[k])), bundle.ValidationLogits[k], plugin.Label, k));
-            test.Add(CheckProbabilities(PluginCall.Run(plugin, $"apply (exit {k + 1}, test)", () => fitted.Apply(bundle.TestLogits[k])), bundle.TestLogits[k], plugin.Label, k));
             parameters.Add(new SortedDictionary<string, double>(fitted.Parameters.ToDictionary(), StringComparer.Ordinal));
             fittedPerExit.Add(fitted);
         }
 
-        return (new MultiExitOutputs(bundle.ValidationLogits, validation), new MultiExitOutputs(bundle.TestLogits, test), parameters, fittedPerExit);
+        MultiExitOutputs Outputs(IReadOnlyList<ClassMatrix> logits, string split)
+        {
+            ClassMatrix Apply(int k) => CheckProbabilities(PluginCall.Run(plugin, $"apply (exit {k + 1}, {split})", () => fittedPerExit[k].Apply(logits[k])), logits[k], plugin.Label, k);
+            if (!fittedPerExit.All(f => f is ILogitCalibration))
+            {
+                return new MultiExitOutputs(logits, Enumerable.Range(0, logits.Count).Select(Apply).ToList());
+            }
+
+            // Logit calibrators: probabilities come from the calibrated logits in double precision and are made only if a score reads them.
+            var calibrated = Enumerable.Range(0, logits.Count)
+                .Select(k => CheckLogits(PluginCall.Run(plugin, $"calibrate logits (exit {k + 1}, {split})", () => ((ILogitCalibration)fittedPerExit[k]).CalibrateLogits(logits[k])), logits[k], plugin.Label, k))
+                .ToList();
+            return new MultiExitOutputs(logits, new LazyExits<ClassMatrix>(logits.Count, Apply)) { CalibratedLogits = calibrated };
+        }
+
+        return (Outputs(bundle.ValidationLogits, "validation"), Outputs(bundle.TestLogits, "test"), parameters, fittedPerExit);
     }
+
+    private static MultiExitOutputs Uncalibrated(LogitsBundle bundle) =>
+        new(bundle.TestLogits, new LazyExits<ClassMatrix>(bundle.Exits, k => Probabilities.Softmax(bundle.TestLogits[k])))
+        {
+            CalibratedLogits = bundle.TestLogits,
+            MaxProbabilities = new LazyExits<ReadOnlyMemory<double>>(bundle.Exits, k => MaxProbabilities(bundle.TestLogits[k])),
+        };
+
+    private static double[] MaxProbabilities(ClassMatrix logits)
+    {
+        var result = new double[logits.Rows];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = Probabilities.MaxSoftmax(logits.Row(i));
+        }
+
+        return result;
+    }
+
+    private static void Release(MultiExitOutputs outputs) => (outputs.Probabilities as LazyExits<ClassMatrix>)?.Release();
+
+    /// <summary>The plan's metrics, each instance made per exit behind the plugin-call boundary.</summary>
+    private List<MetricDefinition> Metrics(CellContext context, Action<PluginFailure> report) =>
+        context.Plan.Metrics
+            .Select(m => new MetricDefinition(m.Plugin.Label, m.Plugin.Registration.Description, m.Info, () =>
+                new GuardedMetric(m.Plugin, () => m.Plugin.Create<IExitMetric>(logger, context.Cell.Name, context.Cell.Seed), report)))
+            .ToList();
 
     /// <summary>The built-in exit policy: one global threshold, swept over every distinct score.</summary>
     public const string GlobalThreshold = "global-threshold";
@@ -136,22 +197,27 @@ public sealed class CellEvaluator(ILogger logger)
             points.Add(new OperatingPoint(index, accuracy, cost, cost / last));
         }
 
-        return new MethodEvaluation(global.PerExit, Efficiency.Compute(points, correct, bundle.ExitCost));
+        return new MethodEvaluation(global.PerExit, Efficiency.Compute(points, correct, bundle.ExitCost)) { Sweep = points };
     }
 
-    private static int[] Predictions(ClassMatrix probabilities)
+    /// <summary>Per exit, the predicted class: the argmax of the calibrated logits where there are some, as the evaluation counts it.</summary>
+    private static List<int[]> Predictions(MultiExitOutputs outputs)
     {
-        var result = new int[probabilities.Rows];
-        for (var i = 0; i < result.Length; i++)
+        var result = new List<int[]>(outputs.Exits);
+        for (var k = 0; k < outputs.Exits; k++)
         {
-            result[i] = Probabilities.ArgMax(probabilities.Row(i));
+            var matrix = outputs.CalibratedLogits?[k] ?? outputs.Probabilities[k];
+            var predictions = new int[matrix.Rows];
+            for (var i = 0; i < predictions.Length; i++)
+            {
+                predictions[i] = Probabilities.ArgMax(matrix.Row(i));
+            }
+
+            result.Add(predictions);
         }
 
         return result;
     }
-
-    private static IReadOnlyList<bool[]> Correct(IReadOnlyList<ClassMatrix> probabilities, int[] labels) =>
-        probabilities.Select(p => Predictions(p).Select((c, i) => c == labels[i]).ToArray()).ToList();
 
     private (IConfidenceScorer Scorer, IReadOnlyList<double[]> Scores, IReadOnlyList<double[]> Before) Score(
         LogitsBundle bundle, ResolvedPlugin plugin, MultiExitOutputs validation, MultiExitOutputs test, MultiExitOutputs rawTest, string cell, int seed, CancellationToken cancellationToken)
@@ -159,10 +225,20 @@ public sealed class CellEvaluator(ILogger logger)
         var scorer = PluginCall.Run(plugin, "fit", () =>
             plugin.Create<IFailurePredictor>(logger, cell, seed).Fit(validation, bundle.ValidationLabels, cancellationToken));
         var scores = new List<double[]>();
-        var before = new List<double[]>();
         for (var k = 0; k < bundle.Exits; k++)
         {
             scores.Add(CheckScores(PluginCall.Run(plugin, $"score (exit {k + 1})", () => scorer.Score(test, k)), test.Samples, plugin.Label, k));
+        }
+
+        // A calibrator that hands back the logits themselves (identity) leaves the scorer's input, hence its scores, unchanged.
+        if (test.CalibratedLogits is { } calibrated && calibrated.Select((l, k) => ReferenceEquals(l, bundle.TestLogits[k])).All(same => same))
+        {
+            return (scorer, scores, scores);
+        }
+
+        var before = new List<double[]>();
+        for (var k = 0; k < bundle.Exits; k++)
+        {
             before.Add(CheckScores(PluginCall.Run(plugin, $"score (exit {k + 1}, uncalibrated)", () => scorer.Score(rawTest, k)), test.Samples, plugin.Label, k));
         }
 
@@ -186,6 +262,27 @@ public sealed class CellEvaluator(ILogger logger)
         }
 
         return probabilities;
+    }
+
+    private static ClassMatrix CheckLogits(ClassMatrix calibrated, ClassMatrix logits, string plugin, int exit)
+    {
+        if (ReferenceEquals(calibrated, logits))
+        {
+            return calibrated;
+        }
+
+        if (calibrated.Rows != logits.Rows || calibrated.Columns != logits.Columns)
+        {
+            throw new PluginFailure("calibrator", plugin, $"calibrate logits (exit {exit + 1})", $"returned {calibrated.Rows}×{calibrated.Columns} for {logits.Rows}×{logits.Columns} logits");
+        }
+
+        var bad = calibrated.Values.IndexOfAnyExceptInRange(float.MinValue, float.MaxValue);
+        if (bad >= 0)
+        {
+            throw new PluginFailure("calibrator", plugin, $"calibrate logits (exit {exit + 1})", $"calibrated logit {calibrated.Values[bad]} at sample {bad / logits.Columns}, class {bad % logits.Columns} is not finite");
+        }
+
+        return calibrated;
     }
 
     private static double[] CheckScores(double[] scores, int samples, string plugin, int exit)

@@ -3,6 +3,7 @@ using EarlyExitBench.Harness.Measurement;
 using EarlyExitBench.Harness.Methods;
 using EarlyExitBench.Harness.Planning;
 using EarlyExitBench.Harness.Plugins;
+using EarlyExitBench.Harness.Storage;
 using EarlyExitBench.Harness.Training;
 
 namespace EarlyExitBench.Harness.Pipeline;
@@ -10,7 +11,8 @@ namespace EarlyExitBench.Harness.Pipeline;
 /// <summary>One cell, start to finish: bundle → methods → measurement → result on disk.</summary>
 /// <param name="bundles">The bundle stage (cache, train, record).</param>
 /// <param name="store">Where finished cells go.</param>
-public sealed class CellPipeline(BundleStage bundles, CellStore store)
+/// <param name="fullSweeps">Whether to write each cell's full sweeps beside its result.</param>
+public sealed class CellPipeline(BundleStage bundles, CellStore store, bool fullSweeps = false)
 {
     /// <summary>Runs the cell of <paramref name="context"/> and stores its result. A plugin failure fails the cell, not the run.</summary>
     public void Run(CellContext context)
@@ -36,7 +38,13 @@ public sealed class CellPipeline(BundleStage bundles, CellStore store)
                 }
             }
 
-            store.Write(new CellResult(cell.Key, bundle.Exits, methods.Methods, methods.Fits, failures), new CellTiming(context.Timer.Phases, measurement), bundle.Bundle);
+            if (fullSweeps)
+            {
+                AtomicFile.Write(store.SweepsPath(cell.Key), temp => SweepFile.Write(temp, methods.Methods));
+            }
+
+            // A bundle the user gave is already on disk: no copy of it beside the result.
+            store.Write(new CellResult(cell.Key, bundle.Exits, methods.Methods, methods.Fits, failures), new CellTiming(context.Timer.Phases, measurement), cell.BundleFile is null ? bundle.Bundle : null);
         }
         catch (PluginFailure failure)
         {

@@ -8,4 +8,5 @@ namespace EarlyExitBench.Harness.Pipeline;
 /// <param name="OutputDirectory">Results folder.</param>
 /// <param name="CommandLine">The command line, for the environment section.</param>
 /// <param name="Shard">Which cells this run computes.</param>
-public sealed record RunOptions(string CacheRoot, bool UseCache, string OutputDirectory, string CommandLine, Shard Shard);
+/// <param name="FullSweeps">Also write every method's whole threshold sweep beside each cell (<c>cells/KEY.sweeps.npz</c>).</param>
+public sealed record RunOptions(string CacheRoot, bool UseCache, string OutputDirectory, string CommandLine, Shard Shard, bool FullSweeps = false);

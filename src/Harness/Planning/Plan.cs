@@ -15,6 +15,7 @@ namespace EarlyExitBench.Harness.Planning;
 /// <param name="Measurement">Wall-clock measurement settings.</param>
 /// <param name="Device">Requested device: cpu, cuda or auto.</param>
 /// <param name="Threads">TorchSharp intra-op threads; null = default.</param>
+/// <param name="Metrics">Every registered metric, computed at each exit of each method, in leaderboard order.</param>
 public sealed record Plan(
     PlanManifest Manifest,
     IReadOnlyDictionary<string, PlannedDataset> Datasets,
@@ -26,7 +27,8 @@ public sealed record Plan(
     int Bins,
     MeasurementSpec Measurement,
     string Device,
-    int? Threads)
+    int? Threads,
+    IReadOnlyList<PlannedMetric> Metrics)
 {
     /// <summary>The cells, in plan order.</summary>
     public IReadOnlyList<Cell> Cells => Manifest.Cells;

@@ -9,6 +9,9 @@ namespace EarlyExitBench.Harness.Planning;
 /// <summary>Turns a validated suite, or one logits bundle, into a <see cref="Plan"/> of keyed cells.</summary>
 public static class PlanBuilder
 {
+    // PluginHost's assembly path of the host's own registrations.
+    private const string BuiltIn = "built-in";
+
     /// <summary>
     /// Resolves the suite's plugins, loads each dataset once (its content enters the keys) and builds each architecture
     /// once per dataset to estimate the cells' cost. Cells are datasets × architectures × seeds, in suite order.
@@ -23,7 +26,8 @@ public static class PlanBuilder
         var policies = Resolve(suite.ExitPolicies, PluginKind.ExitPolicy, catalog);
         var architectures = Resolve(suite.Architectures, PluginKind.Architecture, catalog);
         var datasetPlugins = Resolve(suite.Datasets.Select(d => d.Plugin).ToList(), PluginKind.Dataset, catalog);
-        var evaluation = EvaluationIdentity(calibrators, predictors, policies, suite.Evaluation.Bins, suite.Measurement);
+        var metrics = Metrics(catalog, logger);
+        var evaluation = EvaluationIdentity(calibrators, predictors, policies, metrics, suite.Evaluation.Bins, suite.Measurement);
 
         var datasets = new Dictionary<string, PlannedDataset>(StringComparer.Ordinal);
         var cells = new List<Cell>();
@@ -59,7 +63,7 @@ public static class PlanBuilder
 
         var summary = new SuiteSummary(suite.Name, suite.SourcePath.Replace('\\', '/'), suite.Seeds, suite.Device, suite.Recipes, suite.Evaluation);
         return new Plan(
-            Manifest(summary, ExitCosts.Convention, suite.Evaluation, suite.Seeds[0], cells),
+            Manifest(summary, ExitCosts.Convention, suite.Evaluation, suite.Seeds[0], cells, metrics),
             datasets,
             architectures.ToDictionary(a => a.Label, StringComparer.Ordinal),
             calibrators,
@@ -69,11 +73,12 @@ public static class PlanBuilder
             suite.Evaluation.Bins,
             suite.Measurement,
             suite.Device,
-            suite.Threads);
+            suite.Threads,
+            metrics);
     }
 
     /// <summary>A plan with one cell that evaluates a logits bundle made elsewhere; no training, no measurement.</summary>
-    public static Plan FromBundle(string file, LogitsBundle bundle, IReadOnlyList<ResolvedPlugin> calibrators, IReadOnlyList<ResolvedPlugin> predictors, EvaluationSpec evaluation)
+    public static Plan FromBundle(string file, BundleSummary bundle, IReadOnlyList<ResolvedPlugin> calibrators, IReadOnlyList<ResolvedPlugin> predictors, EvaluationSpec evaluation, PluginCatalog catalog, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(bundle);
@@ -81,13 +86,14 @@ public static class PlanBuilder
         ArgumentNullException.ThrowIfNull(predictors);
         ArgumentNullException.ThrowIfNull(evaluation);
         var measurement = new MeasurementSpec(false, 0, [], 0, null, null);
-        var modelKey = ResolvedPlugin.Sha256Of(Path.GetFullPath(file))[..24];
-        var key = ContentKey.Of(new { model = modelKey, evaluation = EvaluationIdentity(calibrators, predictors, [], evaluation.Bins, measurement) });
+        var modelKey = bundle.ContentId[..24];
+        var metrics = Metrics(catalog, logger);
+        var key = ContentKey.Of(new { model = modelKey, evaluation = EvaluationIdentity(calibrators, predictors, [], metrics, evaluation.Bins, measurement) });
         var gflop = calibrators.Count * predictors.Count * (double)bundle.Exits * bundle.Classes * (bundle.TestLabels.Length + bundle.ValidationLabels.Length) * 50 / 1e9;
         var cell = new Cell(0, key, modelKey, bundle.Dataset, bundle.Architecture, "{}", "bundle", 0, file, gflop);
         var summary = new SuiteSummary("evaluate", file, [0], "cpu", null, evaluation);
         return new Plan(
-            Manifest(summary, "as given by the bundle's exit_cost", evaluation, 0, [cell]),
+            Manifest(summary, "as given by the bundle's exit_cost", evaluation, 0, [cell], metrics),
             new Dictionary<string, PlannedDataset>(),
             new Dictionary<string, ResolvedPlugin>(),
             calibrators,
@@ -97,7 +103,36 @@ public static class PlanBuilder
             evaluation.Bins,
             measurement,
             "cpu",
-            null);
+            null,
+            metrics);
+    }
+
+    /// <summary>
+    /// Every registered metric: the host's built-ins in their own order, then the plugins' by alias. A metric whose
+    /// plugin fails to describe itself is left out with a warning; the other metrics and the run go on.
+    /// </summary>
+    public static IReadOnlyList<PlannedMetric> Metrics(PluginCatalog catalog, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(logger);
+        var registry = catalog[PluginKind.Metric];
+        var planned = new List<PlannedMetric>();
+        foreach (var registration in registry.InRegistrationOrder.Where(r => r.AssemblyPath == BuiltIn)
+            .Concat(registry.Entries.Where(r => r.AssemblyPath != BuiltIn)))
+        {
+            var plugin = new ResolvedPlugin(registration.Alias, registration, Activator.CreateInstance(registration.OptionsType)!);
+            try
+            {
+                var info = PluginCall.Run(plugin, "describe", () => plugin.Create<IExitMetric>(logger, "plan", 0).Info);
+                planned.Add(new PlannedMetric(plugin, info));
+            }
+            catch (PluginFailure failure)
+            {
+                logger.Warning("Plan: metric {Metric} is left out: {Message}", registration.Alias, failure.Message);
+            }
+        }
+
+        return planned;
     }
 
     /// <summary>Labels are the alias, plus the options only when the suite lists the alias more than once.</summary>
@@ -112,20 +147,22 @@ public static class PlanBuilder
         }).ToList();
     }
 
-    private static PlanManifest Manifest(SuiteSummary summary, string convention, EvaluationSpec evaluation, int bootstrapSeed, IReadOnlyList<Cell> cells)
+    private static PlanManifest Manifest(SuiteSummary summary, string convention, EvaluationSpec evaluation, int bootstrapSeed, IReadOnlyList<Cell> cells, IReadOnlyList<PlannedMetric> metrics)
     {
-        var id = ContentKey.Of(new { summary, convention, evaluation.BootstrapResamples, bootstrapSeed, cells = cells.Select(c => c.Key) });
-        return new PlanManifest(PlanManifest.CurrentFormat, id, summary, convention, evaluation.BootstrapResamples, bootstrapSeed, cells);
+        var summaries = metrics.Select(m => MetricSummary.Of(m.Plugin.Label, m.Plugin.Registration.Description, m.Info, m.Plugin.Registration.Assembly)).ToList();
+        var id = ContentKey.Of(new { summary, convention, evaluation.BootstrapResamples, bootstrapSeed, cells = cells.Select(c => c.Key), metrics = summaries });
+        return new PlanManifest(PlanManifest.CurrentFormat, id, summary, convention, evaluation.BootstrapResamples, bootstrapSeed, cells, summaries);
     }
 
     /// <summary>Everything besides the model that a cell's result depends on, including the harness's own build.</summary>
     private static object EvaluationIdentity(
-        IReadOnlyList<ResolvedPlugin> calibrators, IReadOnlyList<ResolvedPlugin> predictors, IReadOnlyList<ResolvedPlugin> policies, int bins, MeasurementSpec measurement) => new
+        IReadOnlyList<ResolvedPlugin> calibrators, IReadOnlyList<ResolvedPlugin> predictors, IReadOnlyList<ResolvedPlugin> policies, IReadOnlyList<PlannedMetric> metrics, int bins, MeasurementSpec measurement) => new
         {
             harness = ResolvedPlugin.Sha256Of(typeof(PlanBuilder).Assembly.Location),
             calibrators = calibrators.Select(c => new { c.Label, c.Identity }),
             predictors = predictors.Select(p => new { p.Label, p.Identity }),
             policies = policies.Select(p => new { p.Label, p.Identity }),
+            metrics = metrics.Select(m => new { m.Plugin.Label, m.Plugin.Identity }),
             bins,
             measurement,
         };

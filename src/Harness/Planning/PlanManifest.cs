@@ -11,6 +11,7 @@ namespace EarlyExitBench.Harness.Planning;
 /// <param name="BootstrapResamples">Resamples for the proxy-correlation intervals.</param>
 /// <param name="BootstrapSeed">Seed of those resamples.</param>
 /// <param name="Cells">Every cell, in plan order.</param>
+/// <param name="Metrics">The metrics every cell computes, in leaderboard order; null in plans written before metrics were plugins.</param>
 public sealed record PlanManifest(
     int Format,
     string Id,
@@ -18,7 +19,8 @@ public sealed record PlanManifest(
     string CostConvention,
     int BootstrapResamples,
     int BootstrapSeed,
-    IReadOnlyList<Cell> Cells)
+    IReadOnlyList<Cell> Cells,
+    IReadOnlyList<MetricSummary>? Metrics = null)
 {
     /// <summary>Current <see cref="Format"/>.</summary>
     public const int CurrentFormat = 1;

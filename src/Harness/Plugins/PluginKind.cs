@@ -19,6 +19,9 @@ public enum PluginKind
 
     /// <summary><see cref="IExitPolicy"/>.</summary>
     ExitPolicy,
+
+    /// <summary><see cref="IExitMetric"/>.</summary>
+    Metric,
 }
 
 /// <summary>Maps kinds to contract types and suite words.</summary>
@@ -35,6 +38,7 @@ public static class PluginKinds
         PluginKind.Calibrator => typeof(ICalibrator),
         PluginKind.FailurePredictor => typeof(IFailurePredictor),
         PluginKind.ExitPolicy => typeof(IExitPolicy),
+        PluginKind.Metric => typeof(IExitMetric),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -50,6 +54,7 @@ public static class PluginKinds
         PluginKind.Calibrator => "calibrator",
         PluginKind.FailurePredictor => "failure predictor",
         PluginKind.ExitPolicy => "exit policy",
+        PluginKind.Metric => "metric",
         _ => kind.ToString(),
     };
 }

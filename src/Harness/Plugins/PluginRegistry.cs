@@ -4,6 +4,7 @@ namespace EarlyExitBench.Harness.Plugins;
 public sealed class PluginRegistry
 {
     private readonly SortedDictionary<string, PluginRegistration> _entries;
+    private readonly List<PluginRegistration> _registered = [];
 
     internal PluginRegistry(PluginKind kind, IEnumerable<PluginRegistration> entries)
     {
@@ -12,7 +13,10 @@ public sealed class PluginRegistry
         _entries = new SortedDictionary<string, PluginRegistration>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            _entries.TryAdd(entry.Alias, entry);
+            if (_entries.TryAdd(entry.Alias, entry))
+            {
+                _registered.Add(entry);
+            }
         }
     }
 
@@ -21,6 +25,9 @@ public sealed class PluginRegistry
 
     /// <summary>Registrations sorted by alias.</summary>
     public IReadOnlyCollection<PluginRegistration> Entries => _entries.Values;
+
+    /// <summary>Registrations in the order they were made: the host's built-ins first, then plugin assemblies by path.</summary>
+    public IReadOnlyList<PluginRegistration> InRegistrationOrder => _registered;
 
     /// <summary>Looks up an alias.</summary>
     public bool TryGet(string alias, out PluginRegistration registration) => _entries.TryGetValue(alias, out registration!);

@@ -55,12 +55,12 @@ public static class ReportWriter
             md.AppendLine();
             md.AppendLine("Proxy vs efficiency (global-threshold methods, averaged over seeds; mean over exits):");
             md.AppendLine();
-            md.AppendLine("| proxy | Spearman ρ | 95% CI | Kendall τ | methods |");
-            md.AppendLine("|---|---:|---|---:|---:|");
+            md.AppendLine("| proxy | better | Spearman ρ | 95% CI | Kendall τ | methods |");
+            md.AppendLine("|---|:---:|---:|---|---:|---:|");
             foreach (var (name, c) in MeanProxies(group).OrderByDescending(p => Math.Abs(p.Value.Spearman ?? 0)))
             {
                 var ci = c.SpearmanCi is { } iv ? $"[{iv[0]:F2}, {iv[1]:F2}]" : "–";
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {Format(c.Spearman)} | {ci} | {Format(c.Kendall)} | {c.Count} |");
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {Better(document, name)} | {Format(c.Spearman)} | {ci} | {Format(c.Kendall)} | {c.Count} |");
             }
 
             md.AppendLine();
@@ -73,6 +73,7 @@ public static class ReportWriter
         }
 
         AppendMeasurements(document, md);
+        AppendMetrics(document, md);
         if (document.Failures.Count > 0)
         {
             md.AppendLine("## Failures");
@@ -92,6 +93,30 @@ public static class ReportWriter
 
     private static IEnumerable<KeyValuePair<string, Evaluation.CorrelationResult>> MeanProxies(GroupResult group) =>
         group.ProxyCorrelation.Where(p => !p.Key.Contains('@', StringComparison.Ordinal) && p.Value.Spearman.HasValue);
+
+    private static string Better(LeaderboardDocument document, string metric) =>
+        document.Metrics.FirstOrDefault(m => m.Name == metric)?.Better switch { "higher" => "↑", "lower" => "↓", _ => "–" };
+
+    private static void AppendMetrics(LeaderboardDocument document, StringBuilder md)
+    {
+        if (document.Metrics.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine("## Metrics");
+        md.AppendLine();
+        md.AppendLine("Every metric computed at each exit (`per_exit` in the leaderboard); definitions of the built-ins in docs/metrics.md.");
+        md.AppendLine();
+        md.AppendLine("| metric | better | proxy | what it is | defined in | plugin |");
+        md.AppendLine("|---|:---:|:---:|---|---|---|");
+        foreach (var m in document.Metrics)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {m.Name} | {Better(document, m.Name)} | {(m.Proxy ? "yes" : "no")} | {m.Description} | {m.Citation} | {m.Plugin} |");
+        }
+
+        md.AppendLine();
+    }
 
     private static void AppendMeasurements(LeaderboardDocument document, StringBuilder md)
     {

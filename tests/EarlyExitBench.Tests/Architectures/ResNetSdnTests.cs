@@ -1,3 +1,4 @@
+using EarlyExitBench.Harness.Pipeline;
 using EarlyExitBench.Architectures.ResNetSdn;
 using EarlyExitBench.Contracts;
 using EarlyExitBench.Harness.Data;
@@ -180,7 +181,7 @@ public class ResNetSdnTests
     [Fact]
     public void IsDiscoveredAndBindsSnakeCaseOptions()
     {
-        var catalog = PluginHost.Load([TestPaths.Plugins], Loggers.Silent, BuiltInDatasets.Register);
+        var catalog = PluginHost.Load([TestPaths.Plugins], Loggers.Silent, HostPlugins.Register);
         Assert.True(catalog[PluginKind.Architecture].TryGet("resnet-sdn", out var registration));
         Assert.StartsWith("EarlyExitBench.Architectures.ResNetSdn", registration.Assembly, StringComparison.Ordinal);
 
@@ -206,7 +207,7 @@ public class ResNetSdnTests
     public void ShippedSuitesUsingItValidate(string file, int architectures)
     {
         var suite = SuiteLoader.Load(Path.Combine(TestPaths.RepoRoot, "suites", file));
-        var catalog = PluginHost.Load([TestPaths.Plugins], Loggers.Silent, BuiltInDatasets.Register);
+        var catalog = PluginHost.Load([TestPaths.Plugins], Loggers.Silent, HostPlugins.Register);
 
         Assert.Empty(SuiteValidator.Validate(suite, catalog));
         Assert.Equal(architectures, suite.Architectures.Count);

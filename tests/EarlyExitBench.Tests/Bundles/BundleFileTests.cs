@@ -102,4 +102,39 @@ public class BundleFileTests
 
         Assert.StartsWith(path, ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void CorruptLogitsFailTheZipChecksum()
+    {
+        // Flip one bit inside test_logits' data: the file still parses, only the CRC-32 in the zip directory tells.
+        var path = Path.Combine(TestPaths.TempDirectory(), "flipped.npz");
+        var bundle = Sample();
+        BundleFile.Write(path, bundle);
+        var bytes = File.ReadAllBytes(path);
+        var needle = System.Runtime.InteropServices.MemoryMarshal.AsBytes(bundle.TestLogits[1].Values).ToArray();
+        var at = bytes.AsSpan().IndexOf(needle);
+        Assert.True(at > 0);
+        bytes[at + 5] ^= 0x10;
+        File.WriteAllBytes(path, bytes);
+
+        var ex = Assert.Throws<InvalidDataException>(() => BundleFile.Read(path));
+
+        Assert.Equal($"{path}:test_logits: corrupt: its bytes do not match the CRC-32 in the zip directory", ex.Message);
+    }
+
+    [Fact]
+    public void TheSummaryNeedsNoLogitsAndItsIdFollowsTheContent()
+    {
+        var dir = TestPaths.TempDirectory();
+        BundleFile.Write(Path.Combine(dir, "a.npz"), Sample());
+        BundleFile.Write(Path.Combine(dir, "b.npz"), Sample());
+        BundleFile.Write(Path.Combine(dir, "c.npz"), Sample() with { TestLabels = [2, 2, 1, 1] });
+
+        var a = BundleFile.ReadSummary(Path.Combine(dir, "a.npz"));
+
+        Assert.Equal((2, 3, 4, 5), (a.Exits, a.Classes, a.TestLabels.Length, a.ValidationLabels.Length));
+        Assert.Equal([10.0, 25.5], a.ExitCost);
+        Assert.Equal(a.ContentId, BundleFile.ReadSummary(Path.Combine(dir, "b.npz")).ContentId);
+        Assert.NotEqual(a.ContentId, BundleFile.ReadSummary(Path.Combine(dir, "c.npz")).ContentId);
+    }
 }

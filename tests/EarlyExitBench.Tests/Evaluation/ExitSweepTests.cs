@@ -29,9 +29,9 @@ public class ExitSweepTests
         Assert.Equal([double.PositiveInfinity, 0.7, 0.5], points.Select(p => p.Threshold));
         Assert.Equal([0.0, 0.0, 1.0], points.Select(p => p.Accuracy));
         Assert.Equal([4.0, 3.0, 1.0], points.Select(p => p.MeanCost));
-        Assert.Same(points[2], ExitSweep.PointAt(points, 0.3));
-        Assert.Same(points[0], ExitSweep.PointAt(points, 0.71));
-        Assert.Same(points[2], ExitSweep.PointAt(points, double.NegativeInfinity));
+        Assert.Equal(points[2], ExitSweep.PointAt(points, 0.3));
+        Assert.Equal(points[0], ExitSweep.PointAt(points, 0.71));
+        Assert.Equal(points[2], ExitSweep.PointAt(points, double.NegativeInfinity));
     }
 
     [Fact]

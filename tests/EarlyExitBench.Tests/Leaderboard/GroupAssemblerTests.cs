@@ -8,10 +8,12 @@ public class GroupAssemblerTests
 {
     private static MethodResult Method(string calibrator, string predictor, int seed, double score, double auroc, double ece, string policy = CellEvaluator.GlobalThreshold)
     {
-        var exit = new ExitMetrics(0, 0.9, ece, ece, ece, ece, 0.1, 0.3, auroc, 0.5, 0.2, 0.05, 0.01, 0.02, null, 1);
+        string[] names = ["accuracy", "ece", "adaptive_ece", "mce", "classwise_ece", "brier", "nll", "auroc", "aupr_error", "fpr95", "aurc", "eaurc", "augrc", "eefp_auroc", "rank_preservation"];
+        double?[] values = [0.9, ece, ece, ece, ece, 0.1, 0.3, auroc, 0.5, 0.2, 0.05, 0.01, 0.02, null, 1];
+        var exit = new ExitMetrics(0, [.. names.Zip(values, (n, v) => new MetricValue(n, v))]);
         var efficiency = new EfficiencyResult(score, new Dictionary<string, double> { ["0.25"] = score, ["0.5"] = score, ["0.75"] = score, ["1.0"] = score },
             new Dictionary<string, double?> { ["0"] = 0.1, ["0.5"] = 0.2, ["1"] = null }, new OracleResult(0.95, 0.3), []);
-        return new MethodResult(calibrator, predictor, policy, seed, new MethodEvaluation([exit, exit with { Exit = 1, EefpAuroc = null }], efficiency));
+        return new MethodResult(calibrator, predictor, policy, seed, new MethodEvaluation([exit, exit with { Exit = 1 }], efficiency));
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public class SuiteRunnerTests
             measurement: {measurement}
             """;
         var suite = SuiteLoader.Parse(text, "tiny.yaml", dataDir);
-        var catalog = PluginHost.Load([TestPaths.Plugins, TestPaths.TestPlugin("Faulty")], Loggers.Silent, BuiltInDatasets.Register);
+        var catalog = PluginHost.Load([TestPaths.Plugins, TestPaths.TestPlugin("Faulty")], Loggers.Silent, HostPlugins.Register);
         Assert.Empty(SuiteValidator.Validate(suite, catalog));
         return (suite, catalog);
     }

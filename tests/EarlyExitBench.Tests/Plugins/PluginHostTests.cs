@@ -1,3 +1,4 @@
+using EarlyExitBench.Harness.Pipeline;
 using EarlyExitBench.Contracts;
 using EarlyExitBench.Harness.Data;
 using EarlyExitBench.Harness.Plugins;
@@ -10,7 +11,7 @@ namespace EarlyExitBench.Tests.Plugins;
 public class PluginHostTests
 {
     private static PluginCatalog Load(params string[] extra) =>
-        PluginHost.Load([TestPaths.Plugins, .. extra], Loggers.Silent, BuiltInDatasets.Register);
+        PluginHost.Load([TestPaths.Plugins, .. extra], Loggers.Silent, HostPlugins.Register);
 
     [Fact]
     public void DiscoversTheShippedPlugins()

@@ -1,0 +1,41 @@
+using EarlyExitBench.Contracts;
+
+namespace EarlyExitBench.Metrics.Conventions;
+
+/// <summary>
+/// <c>fpr95_fdshifts</c>: fd-shifts' FPR@95TPR (docs/metrics.md, "fpr95_fdshifts"): the smallest false-positive rate
+/// among ROC points (one per distinct score) whose true-positive rate is at least 0.9495, where <c>fpr95</c> cuts at
+/// exactly 95%. Correct predictions are the positives.
+/// </summary>
+public sealed class Fpr95FdShifts : IExitMetric
+{
+    /// <summary>fd-shifts' cut, a tolerance below 0.95.</summary>
+    public const double Cut = 0.9495;
+
+    /// <inheritdoc />
+    public MetricInfo Info { get; } = new(MetricDirection.LowerIsBetter, "Jaeger et al. 2023 (ICLR), fd-shifts metrics.fpr_at_95_tpr") { Minimum = 0, Maximum = 1, MayBeUndefined = true };
+
+    /// <inheritdoc />
+    public double? Compute(ExitMetricContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var ranked = RankedScores.Of(context);
+        if (ranked.CorrectTotal == 0 || ranked.WrongTotal == 0)
+        {
+            return null;
+        }
+
+        long truePositives = 0, falsePositives = 0;
+        foreach (var (correct, wrong) in ranked.Groups)
+        {
+            truePositives += correct;
+            falsePositives += wrong;
+            if ((double)truePositives / ranked.CorrectTotal >= Cut)
+            {
+                break;
+            }
+        }
+
+        return (double)falsePositives / ranked.WrongTotal;
+    }
+}

@@ -1,0 +1,17 @@
+using EarlyExitBench.Contracts;
+using EarlyExitBench.Harness.Data;
+using EarlyExitBench.Harness.Evaluation.Metrics;
+
+namespace EarlyExitBench.Harness.Pipeline;
+
+/// <summary>What the host registers besides the plugin folders: its datasets and its metrics.</summary>
+public static class HostPlugins
+{
+    /// <summary>Registers every built-in; pass to <see cref="Plugins.PluginHost.Load"/>.</summary>
+    /// <param name="registrar">The host's registrar.</param>
+    public static void Register(IPluginRegistrar registrar)
+    {
+        BuiltInDatasets.Register(registrar);
+        BuiltInMetrics.Register(registrar);
+    }
+}
