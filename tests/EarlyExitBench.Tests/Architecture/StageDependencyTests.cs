@@ -18,7 +18,7 @@ public class StageDependencyTests(ITestOutputHelper output)
     private static readonly string[] Stages =
     [
         "Storage", "Plugins", "Suites", "Data", "Bundles", "Planning", "Training", "Evaluation", "Methods", "Measurement",
-        "Cells", "Leaderboard", "Reporting", "Cluster", "Pipeline", "Cli",
+        "Cells", "Leaderboard", "Claims", "Reporting", "Cluster", "Pipeline", "Cli",
     ];
 
     [Fact]
