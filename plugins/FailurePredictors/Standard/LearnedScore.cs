@@ -15,16 +15,7 @@ public sealed class LearnedScore : IFailurePredictor
 
     /// <summary>Creates the predictor.</summary>
     /// <param name="options">Regularisation strength.</param>
-    public LearnedScore(LearnedScoreOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        if (!(options.L2 >= 0) || double.IsInfinity(options.L2))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.L2, "l2 must be a finite number ≥ 0.");
-        }
-
-        _l2 = options.L2;
-    }
+    public LearnedScore(LearnedScoreOptions options) => _l2 = LearnedScoreOptions.CheckedL2(options);
 
     /// <inheritdoc />
     public IConfidenceScorer Fit(MultiExitOutputs validation, ReadOnlySpan<int> labels, CancellationToken cancellationToken)
@@ -35,92 +26,12 @@ public sealed class LearnedScore : IFailurePredictor
             throw new ArgumentException($"{labels.Length} labels for {validation.Samples} samples.", nameof(labels));
         }
 
-        var models = new ExitModel[validation.Exits];
-        for (var k = 0; k < models.Length; k++)
+        var correct = new bool[validation.Exits][];
+        for (var k = 0; k < correct.Length; k++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var features = LearnedFeatures.Extract(validation, k);
-            var probabilities = validation.Probabilities[k];
-            var correct = new bool[labels.Length];
-            for (var i = 0; i < correct.Length; i++)
-            {
-                correct[i] = Probabilities.ArgMax(probabilities.Row(i)) == labels[i];
-            }
-
-            var (mean, deviation) = Moments(features, LearnedFeatures.Count(k));
-            Standardise(features, mean, deviation);
-            models[k] = new ExitModel(mean, deviation, LogisticRegression.Fit(features, correct, _l2, cancellationToken));
+            correct[k] = PerExitScorer.Correct(validation, k, labels);
         }
 
-        return new Scorer(models);
-    }
-
-    private static (double[] Mean, double[] Deviation) Moments(double[][] rows, int count)
-    {
-        var mean = new double[count];
-        var deviation = new double[count];
-        foreach (var row in rows)
-        {
-            for (var j = 0; j < count; j++)
-            {
-                mean[j] += row[j];
-            }
-        }
-
-        for (var j = 0; j < count; j++)
-        {
-            mean[j] /= Math.Max(1, rows.Length);
-        }
-
-        foreach (var row in rows)
-        {
-            for (var j = 0; j < count; j++)
-            {
-                deviation[j] += (row[j] - mean[j]) * (row[j] - mean[j]);
-            }
-        }
-
-        for (var j = 0; j < count; j++)
-        {
-            var sd = Math.Sqrt(deviation[j] / Math.Max(1, rows.Length));
-            deviation[j] = sd > 1e-12 ? sd : 1.0; // a constant feature stays constant (0) instead of dividing by 0
-        }
-
-        return (mean, deviation);
-    }
-
-    private static void Standardise(double[][] rows, double[] mean, double[] deviation)
-    {
-        foreach (var row in rows)
-        {
-            for (var j = 0; j < row.Length; j++)
-            {
-                row[j] = (row[j] - mean[j]) / deviation[j];
-            }
-        }
-    }
-
-    /// <summary>One exit's standardisation and model.</summary>
-    internal sealed record ExitModel(double[] Mean, double[] Deviation, LogisticRegression Model);
-
-    /// <summary>The fitted per-exit models.</summary>
-    internal sealed class Scorer(ExitModel[] models) : IConfidenceScorer
-    {
-        public IReadOnlyList<ExitModel> Models => models;
-
-        public double[] Score(MultiExitOutputs outputs, int exit)
-        {
-            ArgumentNullException.ThrowIfNull(outputs);
-            ArgumentOutOfRangeException.ThrowIfNegative(exit);
-            if (exit >= models.Length)
-            {
-                throw new ArgumentOutOfRangeException(nameof(exit), exit, $"Fitted on {models.Length} exits.");
-            }
-
-            var model = models[exit];
-            var features = LearnedFeatures.Extract(outputs, exit);
-            Standardise(features, model.Mean, model.Deviation);
-            return features.Select(row => model.Model.LogOdds(row)).ToArray();
-        }
+        return PerExitScorer.Fit(validation, LearnedFeatures.Extract, LearnedFeatures.Count, k => correct[k], _l2, cancellationToken);
     }
 }

@@ -24,18 +24,11 @@ public sealed class PatienceScore : IFailurePredictor, IConfidenceScorer
         ArgumentOutOfRangeException.ThrowIfNegative(exit);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(exit, outputs.Probabilities.Count);
         var current = outputs.Probabilities[exit];
+        var predictions = Agreement.Predictions(outputs, exit);
         var scores = new double[current.Rows];
         for (var i = 0; i < scores.Length; i++)
         {
-            var row = current.Row(i);
-            var prediction = Probabilities.ArgMax(row);
-            var streak = 1;
-            for (var k = exit - 1; k >= 0 && Probabilities.ArgMax(outputs.Probabilities[k].Row(i)) == prediction; k--)
-            {
-                streak++;
-            }
-
-            scores[i] = streak + (TieBreakWeight * RowStatistics.Max(row));
+            scores[i] = 1 + Agreement.EarlierStreak(predictions, exit, i) + (TieBreakWeight * RowStatistics.Max(current.Row(i)));
         }
 
         return scores;

@@ -17,5 +17,6 @@ public sealed class StandardScoresPlugin : IEarlyExitPlugin
         registrar.Add<IFailurePredictor>("energy", "Log-sum-exp of the raw logits (negative energy, T=1)", _ => new EnergyScore());
         registrar.Add<IFailurePredictor>("patience", "Consecutive earlier exits agreeing with this prediction, + 0.5*msp tie-break", _ => new PatienceScore());
         registrar.Add<IFailurePredictor, LearnedScoreOptions>("learned", "Per-exit logistic regression on confidence and agreement features (option l2)", (options, _) => new LearnedScore(options));
+        registrar.Add<IFailurePredictor, LearnedScoreOptions>("exit-aware", "Per-exit logistic regression for 'safe to stop here' (right, or the last exit wrong anyway) from confidence and agreement with earlier exits (option l2)", (options, _) => new ExitAwareScore(options));
     }
 }

@@ -31,6 +31,7 @@ public class DynamicInferenceTests(TrainedLeNet fixture) : IClassFixture<Trained
         { "histogram", "gini" },
         { "isotonic", "entropy" },
         { "platt", "learned" },
+        { "identity", "exit-aware" },
         { "identity", "max_logit" },
     };
 

@@ -54,6 +54,7 @@ internal sealed class FittedMethod
         "energy" => new EnergyScore(),
         "patience" => new PatienceScore(),
         "learned" => new LearnedScore(new LearnedScoreOptions()),
+        "exit-aware" => new ExitAwareScore(new LearnedScoreOptions()),
         _ => throw new ArgumentOutOfRangeException(nameof(alias), alias, null),
     };
 }

@@ -39,6 +39,7 @@ public class RegistrationTests
             ["energy"] = typeof(NoOptions),
             ["patience"] = typeof(NoOptions),
             ["learned"] = typeof(LearnedScoreOptions),
+            ["exit-aware"] = typeof(LearnedScoreOptions),
         });
     }
 

@@ -65,7 +65,7 @@ public class LearnedScoreTests
 
         var logits = Synthetic.Matrix(rows);
         var outputs = new MultiExitOutputs([logits], [Probabilities.Softmax(logits)]);
-        var scorer = (LearnedScore.Scorer)new LearnedScore(new LearnedScoreOptions()).Fit(outputs, labels, CancellationToken.None);
+        var scorer = (PerExitScorer)new LearnedScore(new LearnedScoreOptions()).Fit(outputs, labels, CancellationToken.None);
         var scores = scorer.Score(outputs, 0);
 
         var correct = labels.Select(l => l == 0).ToArray();

@@ -30,6 +30,7 @@ public class ScoreTests
         "energy" => new EnergyScore(),
         "patience" => new PatienceScore(),
         "learned" => new LearnedScore(new LearnedScoreOptions()),
+        "exit-aware" => new ExitAwareScore(new LearnedScoreOptions()),
         _ => throw new ArgumentOutOfRangeException(nameof(alias), alias, null),
     };
 
