@@ -26,26 +26,17 @@ namespace EarlyExitBench.FailurePredictors.Standard;
 /// calibrator, with the harness's own "safe to stop" target. See docs/REPRODUCTION.md.
 /// </para>
 /// </summary>
-public sealed class ExitAwareScore : IFailurePredictor
+/// <param name="options">Regularisation strength.</param>
+public sealed class ExitAwareScore(LearnedScoreOptions options) : PerExitLearnedScore(options)
 {
-    private readonly double _l2;
-
-    /// <summary>Creates the predictor.</summary>
-    /// <param name="options">Regularisation strength.</param>
-    public ExitAwareScore(LearnedScoreOptions options) => _l2 = LearnedScoreOptions.CheckedL2(options);
+    /// <inheritdoc />
+    protected override double[][] Features(MultiExitOutputs outputs, int exit) => ExitAwareFeatures.Extract(outputs, exit);
 
     /// <inheritdoc />
-    public IConfidenceScorer Fit(MultiExitOutputs validation, ReadOnlySpan<int> labels, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(validation);
-        if (labels.Length != validation.Samples)
-        {
-            throw new ArgumentException($"{labels.Length} labels for {validation.Samples} samples.", nameof(labels));
-        }
+    protected override int FeatureCount(int exit) => ExitAwareFeatures.Count(exit);
 
-        var targets = SafeToStop(validation, labels);
-        return PerExitScorer.Fit(validation, ExitAwareFeatures.Extract, ExitAwareFeatures.Count, k => targets[k], _l2, cancellationToken);
-    }
+    /// <inheritdoc />
+    protected override bool[][] Targets(MultiExitOutputs validation, ReadOnlySpan<int> labels) => SafeToStop(validation, labels);
 
     /// <summary>Per exit, per sample: c_k ∨ ¬c_K for k &lt; K, and c_K at the last exit.</summary>
     internal static bool[][] SafeToStop(MultiExitOutputs outputs, ReadOnlySpan<int> labels)

@@ -9,29 +9,24 @@ namespace EarlyExitBench.FailurePredictors.Standard;
 /// of being correct (monotone in the probability, without its saturation ties). Exit k reads exits k−1
 /// and k only.
 /// </summary>
-public sealed class LearnedScore : IFailurePredictor
+/// <param name="options">Regularisation strength.</param>
+public sealed class LearnedScore(LearnedScoreOptions options) : PerExitLearnedScore(options)
 {
-    private readonly double _l2;
-
-    /// <summary>Creates the predictor.</summary>
-    /// <param name="options">Regularisation strength.</param>
-    public LearnedScore(LearnedScoreOptions options) => _l2 = LearnedScoreOptions.CheckedL2(options);
+    /// <inheritdoc />
+    protected override double[][] Features(MultiExitOutputs outputs, int exit) => LearnedFeatures.Extract(outputs, exit);
 
     /// <inheritdoc />
-    public IConfidenceScorer Fit(MultiExitOutputs validation, ReadOnlySpan<int> labels, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(validation);
-        if (labels.Length != validation.Samples)
-        {
-            throw new ArgumentException($"{labels.Length} labels for {validation.Samples} samples.", nameof(labels));
-        }
+    protected override int FeatureCount(int exit) => LearnedFeatures.Count(exit);
 
+    /// <inheritdoc />
+    protected override bool[][] Targets(MultiExitOutputs validation, ReadOnlySpan<int> labels)
+    {
         var correct = new bool[validation.Exits][];
         for (var k = 0; k < correct.Length; k++)
         {
             correct[k] = PerExitScorer.Correct(validation, k, labels);
         }
 
-        return PerExitScorer.Fit(validation, LearnedFeatures.Extract, LearnedFeatures.Count, k => correct[k], _l2, cancellationToken);
+        return correct;
     }
 }

@@ -23,6 +23,7 @@ public static class Commands
         root.Subcommands.Add(EvaluateCommand.Create(io));
         root.Subcommands.Add(MergeCommand.Create(io));
         root.Subcommands.Add(SlurmCommand.Create(io));
+        root.Subcommands.Add(ClaimsCommand.Create(io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -132,8 +132,14 @@ public static class ProxyCorrelation
         return [Percentile(values, 0.025), Percentile(values, 0.975)];
     }
 
-    private static double Percentile(List<double> sorted, double q)
+    /// <summary>The <paramref name="q"/> quantile of sorted values, interpolating linearly between order statistics (NumPy's default).</summary>
+    /// <param name="sorted">Values in ascending order; not empty.</param>
+    /// <param name="q">Quantile in [0, 1].</param>
+    /// <returns>The quantile.</returns>
+    public static double Percentile(IReadOnlyList<double> sorted, double q)
     {
+        ArgumentNullException.ThrowIfNull(sorted);
+        ArgumentOutOfRangeException.ThrowIfZero(sorted.Count);
         var h = (sorted.Count - 1) * q;
         var lo = (int)Math.Floor(h);
         var hi = Math.Min(lo + 1, sorted.Count - 1);

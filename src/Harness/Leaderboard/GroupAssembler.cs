@@ -13,11 +13,13 @@ public static class GroupAssembler
     public static bool IsProxyByDefault(string metric) => metric != "accuracy";
 
     /// <summary>Ranked entries: best mean efficiency score first; ties broken by names so the order is stable.</summary>
-    public static IReadOnlyList<EntryResult> Rank(IEnumerable<MethodResult> methods)
+    /// <param name="methods">Every (method, seed) of a group.</param>
+    /// <param name="isProxy">Which metrics are proxies (each seed's mean-over-exit proxies are kept); null for <see cref="IsProxyByDefault"/>.</param>
+    public static IReadOnlyList<EntryResult> Rank(IEnumerable<MethodResult> methods, Func<string, bool>? isProxy = null)
     {
         var entries = methods
             .GroupBy(m => (m.Calibrator, m.FailurePredictor, m.ExitPolicy))
-            .Select(g => Summarise(g.Key.Calibrator, g.Key.FailurePredictor, g.Key.ExitPolicy, g.OrderBy(m => m.Seed).ToList()))
+            .Select(g => Summarise(g.Key.Calibrator, g.Key.FailurePredictor, g.Key.ExitPolicy, g.OrderBy(m => m.Seed).ToList(), isProxy))
             .OrderByDescending(e => e.Efficiency.Score)
             .ThenBy(e => e.Calibrator, StringComparer.Ordinal)
             .ThenBy(e => e.FailurePredictor, StringComparer.Ordinal)
@@ -86,6 +88,10 @@ public static class GroupAssembler
             StringComparer.Ordinal);
     }
 
+    /// <summary>The mean-over-exits proxies of one seed, keyed like <c>proxy_correlation</c>.</summary>
+    private static IReadOnlyDictionary<string, double> MeanProxies(MethodEvaluation evaluation, Func<string, bool>? isProxy) =>
+        new SortedDictionary<string, double>(ProxyValues(evaluation, isProxy).Where(p => !p.Key.Contains('@', StringComparison.Ordinal)).ToDictionary(), StringComparer.Ordinal);
+
     private static IReadOnlyDictionary<string, double> Average(IReadOnlyList<IReadOnlyDictionary<string, double>> values)
     {
         // A proxy enters the average only where every seed defines it.
@@ -93,7 +99,7 @@ public static class GroupAssembler
         return keys.ToDictionary(k => k, k => values.Average(v => v[k]));
     }
 
-    private static EntryResult Summarise(string calibrator, string predictor, string policy, IReadOnlyList<MethodResult> seeds)
+    private static EntryResult Summarise(string calibrator, string predictor, string policy, IReadOnlyList<MethodResult> seeds, Func<string, bool>? isProxy)
     {
         var efficiencies = seeds.Select(s => s.Evaluation.Efficiency).ToList();
         var summary = new EfficiencySummary(
@@ -105,7 +111,7 @@ public static class GroupAssembler
         var perExit = Enumerable.Range(0, exits)
             .Select(k => (seeds.Count == 1 ? seeds[0].Evaluation.PerExit[k] : Mean(seeds.Select(s => s.Evaluation.PerExit[k]).ToList())) with { Exit = k + 1 })
             .ToList();
-        var perSeed = seeds.Select(s => new SeedResult(s.Seed, s.Evaluation.Efficiency.Score, s.Evaluation.Efficiency.ParetoFront)).ToList();
+        var perSeed = seeds.Select(s => new SeedResult(s.Seed, s.Evaluation.Efficiency.Score, MeanProxies(s.Evaluation, isProxy), s.Evaluation.Efficiency.ParetoFront)).ToList();
         return new EntryResult(0, calibrator, predictor, policy, summary, perExit, perSeed);
     }
 

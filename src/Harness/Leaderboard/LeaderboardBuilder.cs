@@ -46,7 +46,7 @@ public static class LeaderboardBuilder
                 members[0].Cell.ArchitectureOptions,
                 group.Key.Recipe,
                 exits,
-                GroupAssembler.Rank(methods),
+                GroupAssembler.Rank(methods, isProxy),
                 GroupAssembler.Correlate(methods, manifest.BootstrapResamples, manifest.BootstrapSeed, isProxy: isProxy),
                 GroupAssembler.Correlate(methods, manifest.BootstrapResamples, manifest.BootstrapSeed, pooled: true, isProxy: isProxy),
                 GroupAssembler.CorrelateByPolicy(methods, manifest.BootstrapResamples, manifest.BootstrapSeed, isProxy),

@@ -55,8 +55,13 @@ public sealed record EfficiencySummary(
     IReadOnlyDictionary<string, double?> CostSavedAtMatchedAccuracy,
     OracleResult Oracle);
 
-/// <summary>One seed's efficiency and its Pareto front.</summary>
-public sealed record SeedResult(int Seed, double Score, IReadOnlyList<OperatingPoint> ParetoFront);
+/// <summary>One seed's efficiency, its proxies and its Pareto front.</summary>
+/// <param name="Seed">The cell's seed.</param>
+/// <param name="Score">Efficiency score on this seed.</param>
+/// <param name="Proxies">Every proxy's mean over exits on this seed (the names of <c>proxy_correlation</c> without <c>@exitK</c>); what
+/// paired, per-seed comparisons of methods need (<c>eebench claims</c>).</param>
+/// <param name="ParetoFront">This seed's accuracy-vs-cost front.</param>
+public sealed record SeedResult(int Seed, double Score, IReadOnlyDictionary<string, double> Proxies, IReadOnlyList<OperatingPoint> ParetoFront);
 
 /// <summary>Where the numbers were made; excluded from determinism comparisons.</summary>
 public sealed record EnvironmentInfo(string Machine, string Os, int ProcessorCount, string Runtime, string TorchSharp, string Device, int TorchThreads, string Started, string CommandLine);

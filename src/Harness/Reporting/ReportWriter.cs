@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EarlyExitBench.Harness.Claims;
 using EarlyExitBench.Harness.Leaderboard;
 using EarlyExitBench.Harness.Methods;
 
@@ -74,6 +75,7 @@ public static class ReportWriter
 
         AppendMeasurements(document, md);
         AppendMetrics(document, md);
+        md.Append(ClaimsSection.Render(ClaimsEvaluator.Evaluate(ClaimsData.From(document, "this leaderboard"), new ClaimsOptions()), correlations: false));
         if (document.Failures.Count > 0)
         {
             md.AppendLine("## Failures");

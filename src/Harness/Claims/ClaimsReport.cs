@@ -1,0 +1,16 @@
+namespace EarlyExitBench.Harness.Claims;
+
+/// <summary>Every claim's verdict on one leaderboard.</summary>
+/// <param name="Leaderboard">The leaderboard read.</param>
+/// <param name="Groups">Its groups, "dataset/architecture/recipe".</param>
+/// <param name="Resamples">Bootstrap resamples per interval.</param>
+/// <param name="BootstrapSeed">Seed of the bootstraps.</param>
+/// <param name="Claims">Claims 1–5.</param>
+/// <param name="ProxyCorrelation">Per group, the leaderboard's seed-averaged proxy correlations (mean-over-exit proxies only).</param>
+public sealed record ClaimsReport(
+    string Leaderboard, IReadOnlyList<string> Groups, int Resamples, int BootstrapSeed, IReadOnlyList<ClaimResult> Claims,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, Evaluation.CorrelationResult>> ProxyCorrelation)
+{
+    /// <summary>Where the rules are written down in words.</summary>
+    public string Rules => "docs/CLAIMS.md";
+}

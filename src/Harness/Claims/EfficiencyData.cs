@@ -1,0 +1,6 @@
+namespace EarlyExitBench.Harness.Claims;
+
+/// <summary>An entry's efficiency as the claims read it.</summary>
+/// <param name="Score">Mean over seeds of the efficiency score.</param>
+/// <param name="ScoreCi">Its interval over test samples, in leaderboards that have one; else null.</param>
+public sealed record EfficiencyData(double Score, double[]? ScoreCi);
