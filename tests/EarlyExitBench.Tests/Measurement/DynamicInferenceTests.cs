@@ -134,7 +134,7 @@ public class DynamicInferenceTests(TrainedLeNet fixture) : IClassFixture<Trained
             }
 
             result.Exits[i] = exit;
-            result.Predictions[i] = Argmax(outputs.Probabilities[exit].Row(i));
+            result.Predictions[i] = Argmax((outputs.CalibratedLogits ?? outputs.Probabilities)[exit].Row(i));
             result.Scores[i] = scores[exit][i];
         }
 

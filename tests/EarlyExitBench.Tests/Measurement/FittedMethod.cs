@@ -28,7 +28,11 @@ internal sealed class FittedMethod
     /// <summary>Calibrated test outputs and the test scores per exit, as the evaluation computes them.</summary>
     public (MultiExitOutputs Outputs, IReadOnlyList<double[]> Scores) Score(IReadOnlyList<ClassMatrix> logits)
     {
-        var outputs = new MultiExitOutputs(logits, logits.Select((l, k) => Calibrators[k].Apply(l)).ToList());
+        // As the evaluation and dynamic inference do: logit calibrators also give calibrated logits, which scores read.
+        var calibrated = Calibrators.All(c => c is ILogitCalibration)
+            ? logits.Select((l, k) => ((ILogitCalibration)Calibrators[k]).CalibrateLogits(l)).ToList()
+            : null;
+        var outputs = new MultiExitOutputs(logits, logits.Select((l, k) => Calibrators[k].Apply(l)).ToList()) { CalibratedLogits = calibrated };
         return (outputs, Enumerable.Range(0, logits.Count).Select(k => Scorer.Score(outputs, k)).ToList());
     }
 

@@ -64,7 +64,7 @@ public class ExitAwareScoreTests
         // The harness's EEFP AUROC agrees, and the better order buys real efficiency under one global threshold.
         var withExitAware = MethodEvaluator.Evaluate(new EvaluationInput(test.Probabilities, exitAware, labels, Costs));
         var withMsp = MethodEvaluator.Evaluate(new EvaluationInput(test.Probabilities, msp, labels, Costs));
-        Assert.Equal(learnedAuroc, withExitAware.PerExit[1].EefpAuroc!.Value, 9);
+        Assert.Equal(learnedAuroc, withExitAware.PerExit[1]["eefp_auroc"]!.Value, 9);
         Assert.True(withExitAware.Efficiency.Score > withMsp.Efficiency.Score + 0.01, $"exit-aware {withExitAware.Efficiency.Score}, msp {withMsp.Efficiency.Score}");
     }
 
