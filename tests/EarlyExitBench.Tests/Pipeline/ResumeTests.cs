@@ -30,7 +30,8 @@ public class ResumeTests(ResumeTests.Reference reference, ITestOutputHelper outp
     {
         // Kill point (a stderr line), its occurrence, and what the rerun must say it reused.
         { "training", "Epoch 2/8", 1, ["Resuming training after epoch"] },
-        { "recording logits", "record logits started", 1, ["trained model cached"] },
+        // Recording is short: the kill may land after the bundle was written; either way nothing is trained again.
+        { "recording logits", "record logits started", 1, ["trained model cached|logits bundle cached"] },
         { "evaluation", "evaluate started", 2, ["finished earlier", "logits bundle cached"] },
         { "measurement", "measure started", 2, ["finished earlier", "logits bundle cached"] },
         { "writing the leaderboard", "Writing the leaderboard", 2, ["finished earlier"] },
@@ -52,7 +53,8 @@ public class ResumeTests(ResumeTests.Reference reference, ITestOutputHelper outp
         Assert.Contains("Taking over the stale lock", rerun.Errors, StringComparison.Ordinal);
         foreach (var line in reused)
         {
-            Assert.Contains(line, rerun.Errors, StringComparison.Ordinal);
+            // "a|b": either message shows the work was reused.
+            Assert.True(line.Split('|').Any(l => rerun.Errors.Contains(l, StringComparison.Ordinal)), $"the rerun did not say '{line}':\n{rerun.Errors}");
         }
 
         Assert.Equal(reference.Leaderboard, Eebench.Deterministic(Path.Combine(dir, "out", "leaderboard.json")));
