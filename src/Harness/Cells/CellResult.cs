@@ -13,9 +13,11 @@ namespace EarlyExitBench.Harness.Cells;
 /// <param name="Methods">Every method that ran.</param>
 /// <param name="Fits">Fitted calibrator parameters.</param>
 /// <param name="Failures">Plugin calls that failed.</param>
+/// <param name="Reliability">Reliability-diagram counts per calibrator and exit; null in results made before they existed.</param>
 public sealed record CellResult(
     string Key,
     IReadOnlyList<ExitInfo> Exits,
     IReadOnlyList<MethodResult> Methods,
     IReadOnlyList<CalibratorFit> Fits,
-    IReadOnlyList<FailureRecord> Failures);
+    IReadOnlyList<FailureRecord> Failures,
+    IReadOnlyList<CalibratorReliability>? Reliability = null);

@@ -133,7 +133,7 @@ internal static class CliSupport
         foreach (var group in document.Groups)
         {
             var table = new Table().Title(Markup.Escape($"{group.Dataset} / {group.Architecture}"))
-                .AddColumns("rank", "calibrator", "failure predictor", "efficiency", "acc@25%", "acc@50%", "acc@100%", "last-exit ECE", "mean AUROC");
+                .AddColumns("rank", "calibrator", "failure predictor", "efficiency", "95% interval", "acc@25%", "acc@50%", "acc@100%", "last-exit ECE", "mean AUROC");
             foreach (var e in group.Entries.Take(10))
             {
                 var auroc = e.PerExit.Select(p => p.Auroc).OfType<double>().DefaultIfEmpty(double.NaN).Average();
@@ -142,6 +142,7 @@ internal static class CliSupport
                     Markup.Escape(e.Calibrator),
                     Markup.Escape(e.FailurePredictor),
                     F(e.Efficiency.Score),
+                    e.Efficiency.ScoreCi is { } ci ? Markup.Escape($"[{F(ci[0])}, {F(ci[1])}]{(e.Rank > 1 && e.Efficiency.TiedWithLeader == true ? " tied" : string.Empty)}") : "–",
                     F(e.Efficiency.AccuracyAtBudget["0.25"]),
                     F(e.Efficiency.AccuracyAtBudget["0.5"]),
                     F(e.Efficiency.AccuracyAtBudget["1.0"]),
@@ -157,7 +158,7 @@ internal static class CliSupport
     {
         try
         {
-            stdout.WriteLine($"report: {Reporting.ReportWriter.Write(document, directory)}");
+            stdout.WriteLine($"report: {Reporting.ReportWriter.Write(document, directory)} and {Path.Combine(directory, Reporting.ReportWriter.HtmlFile)}");
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

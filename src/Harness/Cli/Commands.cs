@@ -24,6 +24,8 @@ public static class Commands
         root.Subcommands.Add(MergeCommand.Create(io));
         root.Subcommands.Add(SlurmCommand.Create(io));
         root.Subcommands.Add(ClaimsCommand.Create(io));
+        root.Subcommands.Add(ReportCommand.Create(io));
+        root.Subcommands.Add(CompareCommand.Create(io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

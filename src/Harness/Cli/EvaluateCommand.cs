@@ -20,14 +20,25 @@ internal static class EvaluateCommand
         var bins = new Option<int>("--bins") { Description = "ECE bins", DefaultValueFactory = _ => 15 };
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for proxy correlations", DefaultValueFactory = _ => 1000 };
         var fullSweeps = CliSupport.FullSweepsOption();
-        var command = new Command("evaluate", "Evaluate a model trained elsewhere from its logits bundle") { bundle, calibrators, predictors, outDir, bins, bootstrap, fullSweeps };
+        var efficiencyBootstrap = new Option<int>("--efficiency-bootstrap")
+        {
+            Description = "Bootstrap resamples of the test samples for each efficiency score's interval (0: none)",
+            DefaultValueFactory = _ => EvaluationSpec.DefaultEfficiencyBootstrap,
+        };
+        var command = new Command("evaluate", "Evaluate a model trained elsewhere from its logits bundle") { bundle, calibrators, predictors, outDir, bins, bootstrap, efficiencyBootstrap, fullSweeps };
         command.SetAction(parse => CliSupport.Guarded(parse, io, null, logger =>
         {
             var catalog = CliSupport.LoadCatalog(parse, [], logger);
             var file = parse.GetValue(bundle)!;
             // Shapes, labels and costs are checked now; the logits are read once, by the cell.
             var loaded = BundleFile.ReadSummary(file);
-            var evaluation = new EvaluationSpec(parse.GetValue(bins), parse.GetValue(bootstrap));
+            var resamples = parse.GetValue(efficiencyBootstrap);
+            if (resamples is < 0 or > 100_000)
+            {
+                throw new FormatException($"--efficiency-bootstrap must be between 0 and 100000, got {resamples}");
+            }
+
+            var evaluation = new EvaluationSpec(parse.GetValue(bins), parse.GetValue(bootstrap), resamples);
             var plan = PlanBuilder.FromBundle(
                 file,
                 loaded,

@@ -6,7 +6,10 @@ public static class ExitCodes
     /// <summary>Everything ran.</summary>
     public const int Ok = 0;
 
-    /// <summary>The run finished, but some plugin calls failed (listed in the leaderboard's <c>failures</c>).</summary>
+    /// <summary>
+    /// The run finished, but some plugin calls failed (listed in the leaderboard's <c>failures</c>); for <c>compare</c>,
+    /// something moved beyond its intervals.
+    /// </summary>
     public const int PartialFailure = 1;
 
     /// <summary>Bad input: suite, plugin alias, options, dataset or bundle file.</summary>

@@ -19,13 +19,15 @@ public static class GroupAssembler
     {
         var entries = methods
             .GroupBy(m => (m.Calibrator, m.FailurePredictor, m.ExitPolicy))
-            .Select(g => Summarise(g.Key.Calibrator, g.Key.FailurePredictor, g.Key.ExitPolicy, g.OrderBy(m => m.Seed).ToList(), isProxy))
-            .OrderByDescending(e => e.Efficiency.Score)
-            .ThenBy(e => e.Calibrator, StringComparer.Ordinal)
-            .ThenBy(e => e.FailurePredictor, StringComparer.Ordinal)
-            .ThenBy(e => e.ExitPolicy, StringComparer.Ordinal)
+            .Select(g => g.OrderBy(m => m.Seed).ToList())
+            .Select(seeds => (Entry: Summarise(seeds[0].Calibrator, seeds[0].FailurePredictor, seeds[0].ExitPolicy, seeds, isProxy), Replicates: RankingUncertainty.SeedAveraged(seeds)))
+            .OrderByDescending(e => e.Entry.Efficiency.Score)
+            .ThenBy(e => e.Entry.Calibrator, StringComparer.Ordinal)
+            .ThenBy(e => e.Entry.FailurePredictor, StringComparer.Ordinal)
+            .ThenBy(e => e.Entry.ExitPolicy, StringComparer.Ordinal)
             .ToList();
-        return entries.Select((e, i) => e with { Rank = i + 1 }).ToList();
+        var ranked = entries.Select((e, i) => e.Entry with { Rank = i + 1 }).ToList();
+        return RankingUncertainty.Apply(ranked, entries.Select(e => e.Replicates).ToList());
     }
 
     /// <summary>Proxy values of one method on one seed: the mean over exits as <c>name</c>, each exit as <c>name@exitK</c>.</summary>
@@ -104,6 +106,8 @@ public static class GroupAssembler
         var efficiencies = seeds.Select(s => s.Evaluation.Efficiency).ToList();
         var summary = new EfficiencySummary(
             efficiencies.Average(e => e.Score),
+            null,
+            null,
             AverageKeys(efficiencies.Select(e => e.AccuracyAtBudget)),
             AverageNullableKeys(efficiencies.Select(e => e.CostSavedAtMatchedAccuracy)),
             new OracleResult(efficiencies.Average(e => e.Oracle.Accuracy), efficiencies.Average(e => e.Oracle.RelativeCost)));
@@ -112,7 +116,21 @@ public static class GroupAssembler
             .Select(k => (seeds.Count == 1 ? seeds[0].Evaluation.PerExit[k] : Mean(seeds.Select(s => s.Evaluation.PerExit[k]).ToList())) with { Exit = k + 1 })
             .ToList();
         var perSeed = seeds.Select(s => new SeedResult(s.Seed, s.Evaluation.Efficiency.Score, MeanProxies(s.Evaluation, isProxy), s.Evaluation.Efficiency.ParetoFront)).ToList();
-        return new EntryResult(0, calibrator, predictor, policy, summary, perExit, perSeed);
+        return new EntryResult(0, null, calibrator, predictor, policy, summary, perExit, perSeed, AverageRiskCoverage(seeds));
+    }
+
+    private static RiskCoverageCurves? AverageRiskCoverage(IReadOnlyList<MethodResult> seeds)
+    {
+        if (seeds.Any(s => s.RiskCoverage is null) || seeds.Select(s => s.RiskCoverage!.Count).Distinct().Count() != 1)
+        {
+            return null;
+        }
+
+        var exits = seeds[0].RiskCoverage!.Count;
+        var risk = Enumerable.Range(0, exits)
+            .Select(k => Enumerable.Range(0, RiskCoverage.Points).Select(j => Math.Round(seeds.Average(s => s.RiskCoverage![k][j]), 6)).ToArray())
+            .ToList();
+        return new RiskCoverageCurves(RiskCoverage.Grid, risk);
     }
 
     /// <summary>Each metric's mean over seeds; null where any seed leaves it undefined.</summary>

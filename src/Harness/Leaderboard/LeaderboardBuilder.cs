@@ -50,14 +50,17 @@ public static class LeaderboardBuilder
                 GroupAssembler.Correlate(methods, manifest.BootstrapResamples, manifest.BootstrapSeed, isProxy: isProxy),
                 GroupAssembler.Correlate(methods, manifest.BootstrapResamples, manifest.BootstrapSeed, pooled: true, isProxy: isProxy),
                 GroupAssembler.CorrelateByPolicy(methods, manifest.BootstrapResamples, manifest.BootstrapSeed, isProxy),
-                members.SelectMany(m => m.Stored.Result.Fits).ToList()));
+                members.SelectMany(m => m.Stored.Result.Fits).ToList(),
+                ReliabilityDiagram.Pool(members.SelectMany(m => m.Stored.Result.Reliability ?? []))));
         }
 
         return new LeaderboardDocument(
             LeaderboardDocument.CurrentSchemaVersion,
             manifest.Suite,
+            manifest.Provenance,
             manifest.CostConvention,
             manifest.Metrics ?? [],
+            RankingUncertainty.Convention,
             groups,
             [.. present.SelectMany(p => p.Stored.Result.Failures), .. extraFailures],
             environment,

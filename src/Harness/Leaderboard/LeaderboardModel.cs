@@ -14,8 +14,10 @@ namespace EarlyExitBench.Harness.Leaderboard;
 public sealed record LeaderboardDocument(
     int SchemaVersion,
     SuiteSummary Suite,
+    Provenance? Provenance,
     string CostConvention,
     IReadOnlyList<MetricSummary> Metrics,
+    string IntervalConvention,
     IReadOnlyList<GroupResult> Groups,
     IReadOnlyList<FailureRecord> Failures,
     EnvironmentInfo Environment,
@@ -36,21 +38,41 @@ public sealed record GroupResult(
     IReadOnlyDictionary<string, CorrelationResult> ProxyCorrelation,
     IReadOnlyDictionary<string, CorrelationResult> ProxyCorrelationPooled,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, CorrelationResult>> ProxyCorrelationByPolicy,
-    IReadOnlyList<CalibratorFit> CalibratorFits);
+    IReadOnlyList<CalibratorFit> CalibratorFits,
+    IReadOnlyList<ReliabilityDiagram> Reliability);
 
 /// <summary>One ranked method, averaged over seeds.</summary>
+/// <param name="Rank">1 = the highest mean efficiency score.</param>
+/// <param name="RankCi">2.5–97.5% percentiles of the entry's rank over the paired bootstrap replicates; null without replicates.</param>
+/// <param name="Calibrator">Calibrator label.</param>
+/// <param name="FailurePredictor">Failure predictor label.</param>
+/// <param name="ExitPolicy">Exit policy label.</param>
+/// <param name="Efficiency">Efficiency averaged over seeds, with its interval.</param>
+/// <param name="PerExit">Per-exit metrics averaged over seeds.</param>
+/// <param name="PerSeed">Each seed's score and Pareto front.</param>
+/// <param name="RiskCoverage">Global-threshold entries: the seed-averaged risk–coverage curve per exit; null otherwise.</param>
 public sealed record EntryResult(
     int Rank,
+    int[]? RankCi,
     string Calibrator,
     string FailurePredictor,
     string ExitPolicy,
     EfficiencySummary Efficiency,
     IReadOnlyList<ExitMetrics> PerExit,
-    IReadOnlyList<SeedResult> PerSeed);
+    IReadOnlyList<SeedResult> PerSeed,
+    RiskCoverageCurves? RiskCoverage);
 
 /// <summary>Efficiency averaged over seeds (score, budgets, savings, oracle).</summary>
+/// <param name="Score">Mean over seeds of the efficiency score.</param>
+/// <param name="ScoreCi">95% bootstrap percentile interval of <paramref name="Score"/> over test samples; null without replicates.</param>
+/// <param name="TiedWithLeader">Whether <paramref name="ScoreCi"/> overlaps the group leader's (true for the leader); null without replicates.</param>
+/// <param name="AccuracyAtBudget">A(b) per budget.</param>
+/// <param name="CostSavedAtMatchedAccuracy">Cost saved per accuracy tolerance.</param>
+/// <param name="Oracle">The oracle bound.</param>
 public sealed record EfficiencySummary(
     double Score,
+    double[]? ScoreCi,
+    bool? TiedWithLeader,
     IReadOnlyDictionary<string, double> AccuracyAtBudget,
     IReadOnlyDictionary<string, double?> CostSavedAtMatchedAccuracy,
     OracleResult Oracle);

@@ -25,6 +25,8 @@ public sealed class CellEvaluator(ILogger logger)
         var methods = new List<MethodResult>();
         var failures = new List<FailureRecord>();
         var fits = new List<CalibratorFit>();
+        var reliability = new List<CalibratorReliability>();
+        var bootstrap = EfficiencyBootstrap.Create(context.Plan.EfficiencyBootstrap, bundle.TestLabels.Length);
         var rawTestOutputs = Uncalibrated(bundle);
         var metricFailures = new System.Collections.Concurrent.ConcurrentDictionary<(string Plugin, string Method), PluginFailure>();
 
@@ -45,6 +47,8 @@ public sealed class CellEvaluator(ILogger logger)
                 {
                     test = test with { MaxProbabilities = testOutputs.Select(o => (ReadOnlyMemory<double>)o.Confidence).ToList() };
                 }
+
+                reliability.Add(new CalibratorReliability(calibrator.Label, seed, testOutputs.Select(o => ExitReliability.Compute(o.Confidence, o.Correct, bins)).ToList()));
             }
             catch (PluginFailure failure)
             {
@@ -61,8 +65,11 @@ public sealed class CellEvaluator(ILogger logger)
                     var method = $"{calibrator.Label}+{predictor.Label}";
                     var metrics = Metrics(context, failure => metricFailures.TryAdd((failure.Plugin, method), failure));
                     var evaluation = MethodEvaluator.Evaluate(new EvaluationInput(test.Probabilities, scores, bundle.TestLabels, bundle.ExitCost, before, bins, test.CalibratedLogits, testOutputs, metrics));
-                    fitted[(calibrator.Label, predictor.Label)] = new FittedMethod(fittedCalibrators, scorer, scores, testOutputs.Select(o => o.Correct).ToList());
-                    methods.Add(new MethodResult(calibrator.Label, predictor.Label, GlobalThreshold, seed, evaluation));
+                    var correct = testOutputs.Select(o => o.Correct).ToList();
+                    fitted[(calibrator.Label, predictor.Label)] = new FittedMethod(fittedCalibrators, scorer, scores, correct);
+                    var replicates = bootstrap.GlobalThreshold(scores, correct, bundle.ExitCost);
+                    var riskCoverage = scores.Select((s, k) => RiskCoverage.Curve(s, correct[k])).ToList();
+                    methods.Add(new MethodResult(calibrator.Label, predictor.Label, GlobalThreshold, seed, evaluation, replicates, riskCoverage));
                     logger.Debug("{Cell} {Calibrator}+{Predictor}: efficiency {Score:F4}", cell, calibrator.Label, predictor.Label, evaluation.Efficiency.Score);
                     if (policies.Count > 0)
                     {
@@ -80,7 +87,8 @@ public sealed class CellEvaluator(ILogger logger)
                         {
                             try
                             {
-                                methods.Add(new MethodResult(calibrator.Label, predictor.Label, policy.Label, seed, EvaluatePolicy(policy, input, evaluation, bundle, cell, seed, cancellationToken)));
+                                var (policyEvaluation, policyReplicates) = EvaluatePolicy(policy, input, evaluation, bundle, bootstrap, cell, seed, cancellationToken);
+                                methods.Add(new MethodResult(calibrator.Label, predictor.Label, policy.Label, seed, policyEvaluation, policyReplicates));
                             }
                             catch (PluginFailure failure)
                             {
@@ -109,7 +117,7 @@ public sealed class CellEvaluator(ILogger logger)
             Record(failures, cell, seed, new PluginFailure(failure.Kind, failure.Plugin, $"{failure.Stage} of {method}", failure.Detail));
         }
 
-        return new CellMethods(methods, failures, fits, fitted);
+        return new CellMethods(methods, failures, fits, reliability, fitted);
     }
 
     private (MultiExitOutputs Validation, MultiExitOutputs Test, IReadOnlyList<IReadOnlyDictionary<string, double>> Parameters, IReadOnlyList<IFittedCalibrator> Fitted) Calibrate(
@@ -173,7 +181,8 @@ public sealed class CellEvaluator(ILogger logger)
     /// <summary>The built-in exit policy: one global threshold, swept over every distinct score.</summary>
     public const string GlobalThreshold = "global-threshold";
 
-    private MethodEvaluation EvaluatePolicy(ResolvedPlugin policy, ExitPolicyInput input, MethodEvaluation global, LogitsBundle bundle, string cell, int seed, CancellationToken cancellationToken)
+    private (MethodEvaluation Evaluation, double[] Replicates) EvaluatePolicy(
+        ResolvedPlugin policy, ExitPolicyInput input, MethodEvaluation global, LogitsBundle bundle, EfficiencyBootstrap bootstrap, string cell, int seed, CancellationToken cancellationToken)
     {
         var assignments = PluginCall.Run(policy, "assign", () => policy.Create<IExitPolicy>(logger, cell, seed).Assign(input, cancellationToken));
         if (assignments.Count == 0)
@@ -197,7 +206,8 @@ public sealed class CellEvaluator(ILogger logger)
             points.Add(new OperatingPoint(index, accuracy, cost, cost / last));
         }
 
-        return new MethodEvaluation(global.PerExit, Efficiency.Compute(points, correct, bundle.ExitCost)) { Sweep = points };
+        var replicates = bootstrap.Assigned(assignments.Select(a => a.ExitPerSample).ToList(), correct, bundle.ExitCost);
+        return (new MethodEvaluation(global.PerExit, Efficiency.Compute(points, correct, bundle.ExitCost)) { Sweep = points }, replicates);
     }
 
     /// <summary>Per exit, the predicted class: the argmax of the calibrated logits where there are some, as the evaluation counts it.</summary>

@@ -3,4 +3,19 @@ using EarlyExitBench.Harness.Evaluation;
 namespace EarlyExitBench.Harness.Methods;
 
 /// <summary>One (calibrator, failure predictor, exit policy) evaluated on one seed.</summary>
-public sealed record MethodResult(string Calibrator, string FailurePredictor, string ExitPolicy, int Seed, MethodEvaluation Evaluation);
+/// <param name="Calibrator">Calibrator label.</param>
+/// <param name="FailurePredictor">Failure predictor label.</param>
+/// <param name="ExitPolicy">Exit policy label.</param>
+/// <param name="Seed">Seed of the cell.</param>
+/// <param name="Evaluation">Every metric and the efficiency.</param>
+/// <param name="EfficiencyReplicates">The efficiency score on each bootstrap resample of the test samples (see
+/// <see cref="EfficiencyBootstrap"/>); empty when the suite turns the bootstrap off, null in results made before it existed.</param>
+/// <param name="RiskCoverage">Global-threshold methods: selective risk per exit on <see cref="Methods.RiskCoverage.Grid"/>; null otherwise.</param>
+public sealed record MethodResult(
+    string Calibrator,
+    string FailurePredictor,
+    string ExitPolicy,
+    int Seed,
+    MethodEvaluation Evaluation,
+    IReadOnlyList<double>? EfficiencyReplicates = null,
+    IReadOnlyList<double[]>? RiskCoverage = null);

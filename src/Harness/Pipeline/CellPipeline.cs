@@ -44,12 +44,12 @@ public sealed class CellPipeline(BundleStage bundles, CellStore store, bool full
             }
 
             // A bundle the user gave is already on disk: no copy of it beside the result.
-            store.Write(new CellResult(cell.Key, bundle.Exits, methods.Methods, methods.Fits, failures), new CellTiming(context.Timer.Phases, measurement), cell.BundleFile is null ? bundle.Bundle : null);
+            store.Write(new CellResult(cell.Key, bundle.Exits, methods.Methods, methods.Fits, failures, methods.Reliability), new CellTiming(context.Timer.Phases, measurement), cell.BundleFile is null ? bundle.Bundle : null);
         }
         catch (PluginFailure failure)
         {
             logger.Error("{Cell}: {Message}; skipping this cell", cell.Name, failure.Message);
-            store.Write(new CellResult(cell.Key, [], [], [], [FailureRecord.Of(cell.Name, cell.Seed, failure)]), new CellTiming(context.Timer.Phases, null), null);
+            store.Write(new CellResult(cell.Key, [], [], [], [FailureRecord.Of(cell.Name, cell.Seed, failure)], []), new CellTiming(context.Timer.Phases, null), null);
         }
     }
 }

@@ -34,6 +34,9 @@ public sealed record Cell(
     /// <summary>The name of a suite's only recipe when it does not name it.</summary>
     public const string DefaultRecipe = "default";
 
+    /// <summary>The recipe of a bring-your-own-logits cell: nothing was trained here.</summary>
+    public const string BundleRecipe = "bundle";
+
     /// <summary>Cells with the same group key are ranked together: one leaderboard group per (dataset, architecture, recipe).</summary>
     public (string Dataset, string Architecture, string Recipe) Group => (Dataset, Architecture, Recipe);
 }

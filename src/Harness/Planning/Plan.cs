@@ -12,6 +12,7 @@ namespace EarlyExitBench.Harness.Planning;
 /// <param name="ExitPolicies">Exit policies besides the global threshold.</param>
 /// <param name="Recipes">Training recipes by name (empty for a bundle plan).</param>
 /// <param name="Bins">ECE bins.</param>
+/// <param name="EfficiencyBootstrap">Resamples of the test samples behind each efficiency score's interval; 0 = none.</param>
 /// <param name="Measurement">Wall-clock measurement settings.</param>
 /// <param name="Device">Requested device: cpu, cuda or auto.</param>
 /// <param name="Threads">TorchSharp intra-op threads; null = default.</param>
@@ -25,6 +26,7 @@ public sealed record Plan(
     IReadOnlyList<ResolvedPlugin> ExitPolicies,
     IReadOnlyDictionary<string, TrainingSpec> Recipes,
     int Bins,
+    int EfficiencyBootstrap,
     MeasurementSpec Measurement,
     string Device,
     int? Threads,

@@ -27,7 +27,7 @@ public static class PlanBuilder
         var architectures = Resolve(suite.Architectures, PluginKind.Architecture, catalog);
         var datasetPlugins = Resolve(suite.Datasets.Select(d => d.Plugin).ToList(), PluginKind.Dataset, catalog);
         var metrics = Metrics(catalog, logger);
-        var evaluation = EvaluationIdentity(calibrators, predictors, policies, metrics, suite.Evaluation.Bins, suite.Measurement);
+        var evaluation = EvaluationIdentity(calibrators, predictors, policies, metrics, suite.Evaluation, suite.Measurement);
 
         var datasets = new Dictionary<string, PlannedDataset>(StringComparer.Ordinal);
         var cells = new List<Cell>();
@@ -62,8 +62,12 @@ public static class PlanBuilder
         }
 
         var summary = new SuiteSummary(suite.Name, suite.SourcePath.Replace('\\', '/'), suite.Seeds, suite.Device, suite.Recipes, suite.Evaluation);
+        var provenance = ProvenanceCapture.Of(
+            suite.SourcePath,
+            [.. datasetPlugins, .. architectures, .. calibrators, .. predictors, .. policies, .. metrics.Select(m => m.Plugin)],
+            datasets.Values.Select(d => new DatasetProvenance(d.Plugin.Label, d.Splits.ContentId)));
         return new Plan(
-            Manifest(summary, ExitCosts.Convention, suite.Evaluation, suite.Seeds[0], cells, metrics),
+            Manifest(summary, ExitCosts.Convention, suite.Evaluation, suite.Seeds[0], cells, metrics, provenance),
             datasets,
             architectures.ToDictionary(a => a.Label, StringComparer.Ordinal),
             calibrators,
@@ -71,6 +75,7 @@ public static class PlanBuilder
             policies,
             suite.Recipes.ToDictionary(r => r.Name, StringComparer.Ordinal),
             suite.Evaluation.Bins,
+            suite.Evaluation.EfficiencyBootstrap,
             suite.Measurement,
             suite.Device,
             suite.Threads,
@@ -88,12 +93,13 @@ public static class PlanBuilder
         var measurement = new MeasurementSpec(false, 0, [], 0, null, null);
         var modelKey = bundle.ContentId[..24];
         var metrics = Metrics(catalog, logger);
-        var key = ContentKey.Of(new { model = modelKey, evaluation = EvaluationIdentity(calibrators, predictors, [], metrics, evaluation.Bins, measurement) });
+        var key = ContentKey.Of(new { model = modelKey, evaluation = EvaluationIdentity(calibrators, predictors, [], metrics, evaluation, measurement) });
         var gflop = calibrators.Count * predictors.Count * (double)bundle.Exits * bundle.Classes * (bundle.TestLabels.Length + bundle.ValidationLabels.Length) * 50 / 1e9;
-        var cell = new Cell(0, key, modelKey, bundle.Dataset, bundle.Architecture, "{}", "bundle", 0, file, gflop);
+        var cell = new Cell(0, key, modelKey, bundle.Dataset, bundle.Architecture, "{}", Cell.BundleRecipe, 0, file, gflop);
         var summary = new SuiteSummary("evaluate", file, [0], "cpu", null, evaluation);
+        var provenance = ProvenanceCapture.Of(file, [.. calibrators, .. predictors, .. metrics.Select(m => m.Plugin)], [new DatasetProvenance(bundle.Dataset, bundle.ContentId)]);
         return new Plan(
-            Manifest(summary, "as given by the bundle's exit_cost", evaluation, 0, [cell], metrics),
+            Manifest(summary, "as given by the bundle's exit_cost", evaluation, 0, [cell], metrics, provenance),
             new Dictionary<string, PlannedDataset>(),
             new Dictionary<string, ResolvedPlugin>(),
             calibrators,
@@ -101,6 +107,7 @@ public static class PlanBuilder
             [],
             new Dictionary<string, TrainingSpec>(),
             evaluation.Bins,
+            evaluation.EfficiencyBootstrap,
             measurement,
             "cpu",
             null,
@@ -147,23 +154,27 @@ public static class PlanBuilder
         }).ToList();
     }
 
-    private static PlanManifest Manifest(SuiteSummary summary, string convention, EvaluationSpec evaluation, int bootstrapSeed, IReadOnlyList<Cell> cells, IReadOnlyList<PlannedMetric> metrics)
+    private static PlanManifest Manifest(
+        SuiteSummary summary, string convention, EvaluationSpec evaluation, int bootstrapSeed, IReadOnlyList<Cell> cells, IReadOnlyList<PlannedMetric> metrics, Provenance provenance)
     {
         var summaries = metrics.Select(m => MetricSummary.Of(m.Plugin.Label, m.Plugin.Registration.Description, m.Info, m.Plugin.Registration.Assembly)).ToList();
+
+        // Provenance stays out of the id: shards built from checkouts that differ only in, say, an untracked file still merge.
         var id = ContentKey.Of(new { summary, convention, evaluation.BootstrapResamples, bootstrapSeed, cells = cells.Select(c => c.Key), metrics = summaries });
-        return new PlanManifest(PlanManifest.CurrentFormat, id, summary, convention, evaluation.BootstrapResamples, bootstrapSeed, cells, summaries);
+        return new PlanManifest(PlanManifest.CurrentFormat, id, summary, convention, evaluation.BootstrapResamples, bootstrapSeed, cells, summaries, provenance);
     }
 
     /// <summary>Everything besides the model that a cell's result depends on, including the harness's own build.</summary>
     private static object EvaluationIdentity(
-        IReadOnlyList<ResolvedPlugin> calibrators, IReadOnlyList<ResolvedPlugin> predictors, IReadOnlyList<ResolvedPlugin> policies, IReadOnlyList<PlannedMetric> metrics, int bins, MeasurementSpec measurement) => new
+        IReadOnlyList<ResolvedPlugin> calibrators, IReadOnlyList<ResolvedPlugin> predictors, IReadOnlyList<ResolvedPlugin> policies, IReadOnlyList<PlannedMetric> metrics, EvaluationSpec evaluation, MeasurementSpec measurement) => new
         {
             harness = ResolvedPlugin.Sha256Of(typeof(PlanBuilder).Assembly.Location),
             calibrators = calibrators.Select(c => new { c.Label, c.Identity }),
             predictors = predictors.Select(p => new { p.Label, p.Identity }),
             policies = policies.Select(p => new { p.Label, p.Identity }),
             metrics = metrics.Select(m => new { m.Plugin.Label, m.Plugin.Identity }),
-            bins,
+            bins = evaluation.Bins,
+            efficiency_bootstrap = evaluation.EfficiencyBootstrap,
             measurement,
         };
 

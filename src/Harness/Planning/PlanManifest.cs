@@ -12,6 +12,8 @@ namespace EarlyExitBench.Harness.Planning;
 /// <param name="BootstrapSeed">Seed of those resamples.</param>
 /// <param name="Cells">Every cell, in plan order.</param>
 /// <param name="Metrics">The metrics every cell computes, in leaderboard order; null in plans written before metrics were plugins.</param>
+/// <param name="Provenance">Suite, code, plugin and data hashes; not part of <paramref name="Id"/>, so a shard run from a
+/// different checkout still merges (the merged leaderboard states the first folder's). Null in plans written before it existed.</param>
 public sealed record PlanManifest(
     int Format,
     string Id,
@@ -20,7 +22,8 @@ public sealed record PlanManifest(
     int BootstrapResamples,
     int BootstrapSeed,
     IReadOnlyList<Cell> Cells,
-    IReadOnlyList<MetricSummary>? Metrics = null)
+    IReadOnlyList<MetricSummary>? Metrics = null,
+    Provenance? Provenance = null)
 {
     /// <summary>Current <see cref="Format"/>.</summary>
     public const int CurrentFormat = 1;

@@ -13,7 +13,10 @@ internal static class SuiteSections
             return defaults;
         }
 
-        var spec = new EvaluationSpec(map.Int("bins", 15, 1, 10_000)!.Value, map.Int("bootstrap", 1000, 0, 1_000_000)!.Value);
+        var spec = new EvaluationSpec(
+            map.Int("bins", 15, 1, 10_000)!.Value,
+            map.Int("bootstrap", 1000, 0, 1_000_000)!.Value,
+            map.Int("efficiency_bootstrap", EvaluationSpec.DefaultEfficiencyBootstrap, 0, 100_000)!.Value);
         map.RejectUnknownKeys("'evaluation'");
         return spec;
     }

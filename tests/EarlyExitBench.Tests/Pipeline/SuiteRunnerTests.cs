@@ -79,7 +79,7 @@ public class SuiteRunnerTests
         Assert.All(temperature.PerExit, p => Assert.True(p["temperature"] > 0));
 
         var report = File.ReadAllText(EarlyExitBench.Harness.Reporting.ReportWriter.Write(document, Path.Combine(dir, "out")));
-        Assert.Contains($"| 1 | {group.Entries[0].Calibrator} | {group.Entries[0].FailurePredictor} |", report, StringComparison.Ordinal);
+        Assert.Contains($"| 1 | {group.Entries[0].RankCi![0]}–{group.Entries[0].RankCi![1]} | {group.Entries[0].Calibrator} | {group.Entries[0].FailurePredictor} |", report, StringComparison.Ordinal);
         foreach (var png in new[] { "fashion-mnist__branchy-lenet__pareto.png", "fashion-mnist__branchy-lenet__proxies.png" })
         {
             var bytes = File.ReadAllBytes(Path.Combine(dir, "out", png));

@@ -48,6 +48,13 @@ public class SuiteLoaderTests
     }
 
     [Fact]
+    public void EfficiencyBootstrapDefaultsAndBinds()
+    {
+        Assert.Equal(EvaluationSpec.DefaultEfficiencyBootstrap, SuiteLoader.Parse(Valid, "tiny.yaml", "/tmp").Evaluation.EfficiencyBootstrap);
+        Assert.Equal(new EvaluationSpec(15, 1000, 0), SuiteLoader.Parse(Valid + "\nevaluation: {efficiency_bootstrap: 0}\n", "tiny.yaml", "/tmp").Evaluation);
+    }
+
+    [Fact]
     public void DefaultSuiteIsValid()
     {
         var suite = SuiteLoader.Load(Path.Combine(TestPaths.RepoRoot, "suites", "fashion-mnist.yaml"));
@@ -103,6 +110,7 @@ public class SuiteLoaderTests
     [InlineData("name: x\ndatasets: [d]\narchitectures: [a]\ntraining: [{name: a, sched: cosine}]\n", "unknown key 'sched' in recipe 'a'")]
     [InlineData("name: x\ndatasets: [d]\narchitectures: [a]\ncalibrators: [identity, identity]\n", "listed twice")]
     [InlineData("- just\n- a list\n", "a suite must be a YAML mapping")]
+    [InlineData("name: x\ndatasets: [d]\narchitectures: [a]\nevaluation: {efficiency_bootstrap: -1}\n", "'efficiency_bootstrap' must be between 0 and 100000")]
     public void RejectsBadSuites(string text, string expected)
     {
         var ex = Assert.Throws<SuiteException>(() => SuiteLoader.Parse(text, "s.yaml", "/tmp"));

@@ -1,0 +1,139 @@
+using EarlyExitBench.Harness.Evaluation;
+
+namespace EarlyExitBench.Harness.Methods;
+
+/// <summary>
+/// Bootstrap replicates of the efficiency score over test samples. The resamples are drawn once per cell from a fixed
+/// seed and shared by every method, so replicate b of two methods (and of two seeds with the same test set) sees the
+/// same samples: comparisons between methods are paired. Fitted calibrators, scores and policies stay fixed; only the
+/// test samples are resampled, so the interval says how much the score depends on which test images were drawn.
+/// </summary>
+public sealed class EfficiencyBootstrap
+{
+    /// <summary>Seed of the resamples; fixed, so a cell's replicates are a pure function of its key.</summary>
+    public const int Seed = 6_172_841;
+
+    /// <summary>Digits kept per replicate: far below one test sample's weight (1/n), and it keeps cell files short.</summary>
+    private const int Digits = 6;
+
+    private readonly int[][] _draws;
+
+    private EfficiencyBootstrap(int[][] draws) => _draws = draws;
+
+    /// <summary>Number of replicates.</summary>
+    public int Count => _draws.Length;
+
+    /// <summary>Draws <paramref name="resamples"/> resamples (with replacement) of <paramref name="samples"/> test indices.</summary>
+    public static EfficiencyBootstrap Create(int resamples, int samples)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(resamples);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(samples);
+        var random = new Random(Seed);
+        var draws = new int[resamples][];
+        for (var b = 0; b < resamples; b++)
+        {
+            var draw = draws[b] = new int[samples];
+            for (var i = 0; i < samples; i++)
+            {
+                draw[i] = random.Next(samples);
+            }
+        }
+
+        return new EfficiencyBootstrap(draws);
+    }
+
+    /// <summary>Replicates of the global-threshold efficiency score: the sweep and score of each resample.</summary>
+    /// <param name="scores">[K][n] test scores.</param>
+    /// <param name="correct">[K][n] test correctness.</param>
+    /// <param name="exitCosts">[K] cumulative exit costs.</param>
+    public double[] GlobalThreshold(IReadOnlyList<double[]> scores, IReadOnlyList<bool[]> correct, double[] exitCosts)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(correct);
+        ArgumentNullException.ThrowIfNull(exitCosts);
+        var exits = exitCosts.Length;
+        var replicates = new double[Count];
+        Parallel.For(
+            0,
+            Count,
+            () => (Scores: NewBuffers<double>(exits, correct[0].Length), Correct: NewBuffers<bool>(exits, correct[0].Length)),
+            (b, _, buffers) =>
+            {
+                var draw = _draws[b];
+                for (var k = 0; k < exits; k++)
+                {
+                    Gather(scores[k], draw, buffers.Scores[k]);
+                    Gather(correct[k], draw, buffers.Correct[k]);
+                }
+
+                replicates[b] = Score(ExitSweep.Sweep(buffers.Scores, buffers.Correct, exitCosts), buffers.Correct[^1], exitCosts);
+                return buffers;
+            },
+            _ => { });
+        return replicates;
+    }
+
+    /// <summary>Replicates of a plugin exit policy's efficiency score: each operating point's accuracy and cost on each resample.</summary>
+    /// <param name="exitPerSample">Per operating point, the 0-based exit of every test sample.</param>
+    /// <param name="correct">[K][n] test correctness.</param>
+    /// <param name="exitCosts">[K] cumulative exit costs.</param>
+    public double[] Assigned(IReadOnlyList<int[]> exitPerSample, IReadOnlyList<bool[]> correct, double[] exitCosts)
+    {
+        ArgumentNullException.ThrowIfNull(exitPerSample);
+        ArgumentNullException.ThrowIfNull(correct);
+        ArgumentNullException.ThrowIfNull(exitCosts);
+        var last = exitCosts[^1];
+        var replicates = new double[Count];
+        Parallel.For(0, Count, b =>
+        {
+            var draw = _draws[b];
+            var points = new OperatingPoint[exitPerSample.Count];
+            for (var p = 0; p < points.Length; p++)
+            {
+                var exits = exitPerSample[p];
+                long hits = 0;
+                double cost = 0;
+                foreach (var i in draw)
+                {
+                    var exit = exits[i];
+                    hits += correct[exit][i] ? 1 : 0;
+                    cost += exitCosts[exit];
+                }
+
+                var mean = cost / draw.Length;
+                points[p] = new OperatingPoint(p, (double)hits / draw.Length, mean, mean / last);
+            }
+
+            var lastCorrect = new bool[draw.Length];
+            Gather(correct[^1], draw, lastCorrect);
+            replicates[b] = Score(points, lastCorrect, exitCosts);
+        });
+        return replicates;
+    }
+
+    private static double Score(IReadOnlyList<OperatingPoint> points, bool[] correctAtLast, double[] exitCosts)
+    {
+        var lastAccuracy = (double)correctAtLast.Count(c => c) / correctAtLast.Length;
+        var score = Efficiency.Score(Efficiency.ParetoFront(points), exitCosts[0] / exitCosts[^1], lastAccuracy);
+        return Math.Round(score, Digits);
+    }
+
+    private static T[][] NewBuffers<T>(int exits, int samples)
+    {
+        var buffers = new T[exits][];
+        for (var k = 0; k < exits; k++)
+        {
+            buffers[k] = new T[samples];
+        }
+
+        return buffers;
+    }
+
+    private static void Gather<T>(T[] values, int[] draw, T[] into)
+    {
+        for (var i = 0; i < draw.Length; i++)
+        {
+            into[i] = values[draw[i]];
+        }
+    }
+}

@@ -1,0 +1,6 @@
+namespace EarlyExitBench.Harness.Planning;
+
+/// <summary>One dataset a plan reads.</summary>
+/// <param name="Name">Dataset label in the leaderboard.</param>
+/// <param name="ContentId">Hash of the files read (for a logits bundle: of the bundle file).</param>
+public sealed record DatasetProvenance(string Name, string ContentId);

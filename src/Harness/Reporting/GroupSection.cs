@@ -1,0 +1,137 @@
+using EarlyExitBench.Harness.Evaluation;
+using EarlyExitBench.Harness.Leaderboard;
+using EarlyExitBench.Harness.Measurement;
+using EarlyExitBench.Harness.Methods;
+using EarlyExitBench.Harness.Planning;
+
+namespace EarlyExitBench.Harness.Reporting;
+
+/// <summary>The report of one leaderboard group: the curve first, then the ranking, calibration, failure prediction, proxies and time.</summary>
+internal static class GroupSection
+{
+    private const int PlottedMethods = 5;
+    private const int TableRows = 15;
+    private const int RiskCoverageMethods = 3;
+
+    public static IEnumerable<ReportBlock> Build(LeaderboardDocument document, GroupResult group, int index)
+    {
+        var stem = Stem(group);
+        var global = group.Entries.Where(e => e.ExitPolicy == CellEvaluator.GlobalThreshold).ToList();
+        yield return new Heading(2, ReportText.GroupTitle(group), $"group-{index + 1}");
+        yield return new Paragraph(Headline(group), Lead: true);
+        yield return new FigureGrid([CostPlots.Fronts(group, global.Take(PlottedMethods).ToList(), stem)]);
+
+        yield return new Heading(3, "Ranking", $"group-{index + 1}-ranking");
+        yield return RankingTables.Ranking(group, TableRows);
+
+        if (Reliability(group) is { } diagrams)
+        {
+            yield return new Heading(3, "Calibration: reliability per exit", $"group-{index + 1}-reliability");
+            yield return new FigureGrid(Enumerable.Range(0, diagrams.Min(d => d.PerExit.Count)).Select(k => CalibrationPlots.Reliability(group, diagrams, k, stem)).ToList(),
+                diagrams.Count > 1 ? $"identity against {diagrams[1].Calibrator}, the calibrator of the best-ranked entry that calibrates; pooled over seeds." : null);
+        }
+
+        var curves = RiskCoverageEntries(global);
+        if (curves.Count > 0)
+        {
+            yield return new Heading(3, "Failure prediction: risk–coverage per exit", $"group-{index + 1}-risk-coverage");
+            yield return new FigureGrid(Enumerable.Range(0, curves[0].RiskCoverage!.Risk.Count).Select(k => CalibrationPlots.RiskCoverage(curves, k, stem)).ToList());
+        }
+
+        var proxies = group.ProxyCorrelation.Where(p => !p.Key.Contains('@', StringComparison.Ordinal) && p.Value.Spearman.HasValue).ToList();
+        if (proxies.Count > 0)
+        {
+            yield return new Heading(3, "Proxies vs efficiency", $"group-{index + 1}-proxies");
+            yield return new FigureGrid([ProxyPlots.Correlations(proxies, stem)]);
+            yield return new FigureGrid(proxies.OrderByDescending(p => Math.Abs(p.Value.Spearman ?? 0)).Select(p => ProxyPlots.Scatter(p.Key, p.Value, Points(global, p.Key), stem)).ToList(),
+                "One point per global-threshold method, both axes averaged over seeds; the title gives Spearman ρ with its 95% bootstrap interval.");
+            yield return RankingTables.Proxies(document, proxies);
+        }
+
+        var measured = document.Timing.Measurements.Where(m => BelongsTo(group, m.Cell)).ToList();
+        if (measured.Count > 0)
+        {
+            yield return new Heading(3, "Measured time", $"group-{index + 1}-time");
+            var first = measured[0];
+            yield return new FigureGrid(new[] { CostPlots.MeasuredTime(group, first, stem), LatencyPlots.ExitLatency(first, stem) }.OfType<Figure>().ToList());
+            yield return RankingTables.Measurements(measured);
+        }
+
+        yield return new Heading(3, "Exits", $"group-{index + 1}-exits");
+        yield return RankingTables.Exits(group);
+    }
+
+    /// <summary>File-name stem of the group's plots: dataset, architecture and, when the suite names recipes, the recipe.</summary>
+    public static string Stem(GroupResult group) =>
+        string.Join("__", new[] { group.Dataset, group.Architecture }.Concat(ReportText.NamedRecipe(group) ? [group.Recipe] : []).Select(ReportText.Safe));
+
+    private static string Headline(GroupResult group)
+    {
+        if (group.Entries.Count == 0)
+        {
+            return "No entries.";
+        }
+
+        var leader = group.Entries[0];
+        var seeds = leader.PerSeed.Count == 1 ? "1 seed" : $"{leader.PerSeed.Count} seeds";
+        var text = $"Leader: {ReportText.Method(leader)}, efficiency {ReportText.Score(leader.Efficiency)} ({seeds}, {group.Entries.Count} entries).";
+        if (leader.Efficiency.ScoreCi is null)
+        {
+            return text + " No bootstrap intervals (evaluation.efficiency_bootstrap is 0), so no ties are marked.";
+        }
+
+        var tied = group.Entries.Skip(1).Count(e => e.Efficiency.TiedWithLeader == true);
+        return text + (tied == 0
+            ? " No other entry's 95% interval overlaps the leader's."
+            : $" {tied} more {(tied == 1 ? "entry's" : "entries'")} 95% interval overlaps the leader's: tied, highlighted below.");
+    }
+
+    /// <summary>identity and the calibrator of the best-ranked entry that calibrates, when the group has their diagrams.</summary>
+    private static IReadOnlyList<ReliabilityDiagram>? Reliability(GroupResult group)
+    {
+        if (group.Reliability.Count == 0)
+        {
+            return null;
+        }
+
+        var identity = group.Reliability.FirstOrDefault(r => r.Calibrator == "identity");
+        var best = group.Entries.Select(e => e.Calibrator).FirstOrDefault(c => c != "identity") is { } label ? group.Reliability.FirstOrDefault(r => r.Calibrator == label) : null;
+        var chosen = new[] { identity, best }.OfType<ReliabilityDiagram>().ToList();
+        return chosen.Count > 0 ? chosen : [group.Reliability[0]];
+    }
+
+    /// <summary>The best global-threshold entries, and the identity + msp baseline when it is not among them.</summary>
+    private static IReadOnlyList<EntryResult> RiskCoverageEntries(IReadOnlyList<EntryResult> global)
+    {
+        var withCurves = global.Where(e => e.RiskCoverage is not null).ToList();
+        var chosen = withCurves.Take(RiskCoverageMethods).ToList();
+        if (withCurves.FirstOrDefault(e => e.Calibrator == "identity" && e.FailurePredictor == "msp") is { } baseline && !chosen.Contains(baseline))
+        {
+            chosen.Add(baseline);
+        }
+
+        return chosen;
+    }
+
+    /// <summary>Each method's proxy (mean over exits, then over seeds, as the correlation takes it) and efficiency score.</summary>
+    private static IReadOnlyList<(double Proxy, double Score)> Points(IReadOnlyList<EntryResult> global, string proxy) =>
+        global
+            .Where(e => e.PerSeed.All(s => s.Proxies.ContainsKey(proxy)))
+            .Select(e => (e.PerSeed.Average(s => s.Proxies[proxy]), e.Efficiency.Score))
+            .ToList();
+
+    /// <summary>Whether a cell name (<c>dataset/architecture[/recipe]/seed N</c>, or <c>dataset/architecture/bundle</c>) belongs to <paramref name="group"/>.</summary>
+    public static bool BelongsTo(GroupResult group, string cell)
+    {
+        var prefix = $"{group.Dataset}/{group.Architecture}/";
+        if (!cell.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var rest = cell[prefix.Length..];
+        return group.Recipe == Cell.DefaultRecipe
+            ? rest.StartsWith("seed ", StringComparison.Ordinal)
+            : rest == group.Recipe || rest.StartsWith(group.Recipe + "/", StringComparison.Ordinal);
+    }
+}

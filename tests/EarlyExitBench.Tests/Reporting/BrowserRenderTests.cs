@@ -1,0 +1,107 @@
+using System.Text.RegularExpressions;
+using EarlyExitBench.Harness.Leaderboard;
+using EarlyExitBench.Harness.Measurement;
+using EarlyExitBench.Harness.Reporting;
+using EarlyExitBench.Tests.Support;
+using SkiaSharp;
+
+namespace EarlyExitBench.Tests.Reporting;
+
+/// <summary>
+/// The HTML report in a real browser: Debian's headless Chromium loads it from disk, and the page must show every plot,
+/// log nothing to the console, paint a screenshot that is not blank, and fit a phone's width. ./test.sh installs
+/// chromium for this test only; without it the test fails and says so.
+/// </summary>
+[Collection("Console")]
+public class BrowserRenderTests
+{
+    [Fact]
+    public void EveryPlotLoadsAndShowsWithNoConsoleErrorsOnADesktopAndAPhone()
+    {
+        var dir = ToyBundle.Evaluate();
+        var document = WithMeasurement(LeaderboardReader.Read(Path.Combine(dir, "leaderboard.json")));
+        ReportWriter.Write(document, dir);
+        var page = Path.Combine(dir, ReportWriter.HtmlFile);
+        var html = File.ReadAllText(page);
+        var plots = Regex.Matches(html, "<img class=\"plot\" data-file=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains(plots, p => p.EndsWith("__pareto.png", StringComparison.Ordinal));
+        Assert.Contains(plots, p => p.EndsWith("__reliability_exit2.png", StringComparison.Ordinal));
+        Assert.Contains(plots, p => p.EndsWith("__risk_coverage_exit2.png", StringComparison.Ordinal));
+        Assert.Contains(plots, p => p.EndsWith("__proxy_auroc.png", StringComparison.Ordinal));
+        Assert.Contains(plots, p => p.EndsWith("__measured.png", StringComparison.Ordinal));
+        Assert.Contains(plots, p => p.EndsWith("__latency.png", StringComparison.Ordinal));
+
+        var desktop = HeadlessChromium.Run(page, 1280, 900, "--dump-dom");
+        Assert.True(desktop.Code == 0, desktop.ToString());
+        Assert.Empty(HeadlessChromium.PageErrors(desktop.Err));
+        foreach (var plot in plots)
+        {
+            Assert.Contains($"data-file=\"{plot}\"", desktop.Out, StringComparison.Ordinal);
+        }
+
+        var count = plots.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(count, HeadlessChromium.BodyAttribute(desktop.Out, "data-plots"));
+        Assert.Equal(count, HeadlessChromium.BodyAttribute(desktop.Out, "data-plots-loaded"));
+        Assert.Equal(count, HeadlessChromium.BodyAttribute(desktop.Out, "data-plots-visible"));
+
+        // At a phone's width the page itself must not scroll sideways (wide tables scroll inside their own box).
+        // 500 px is the narrowest window headless Chromium opens.
+        var phone = HeadlessChromium.Run(page, 500, 900, "--dump-dom");
+        Assert.True(phone.Code == 0, phone.ToString());
+        Assert.Empty(HeadlessChromium.PageErrors(phone.Err));
+        Assert.Equal(count, HeadlessChromium.BodyAttribute(phone.Out, "data-plots-loaded"));
+        Assert.Equal("500", HeadlessChromium.BodyAttribute(phone.Out, "data-viewport-width"));
+        Assert.Equal("500", HeadlessChromium.BodyAttribute(phone.Out, "data-page-width"));
+
+        var screenshot = Path.Combine(dir, "screenshot.png");
+        var shot = HeadlessChromium.Run(page, 1280, 2000, $"--screenshot={screenshot}");
+        Assert.True(shot.Code == 0, shot.ToString());
+        Assert.Empty(HeadlessChromium.PageErrors(shot.Err));
+        using var bitmap = SKBitmap.Decode(screenshot);
+        Assert.Equal((1280, 2000), (bitmap.Width, bitmap.Height));
+        Assert.InRange(Ink(bitmap, 0, 2000), 0.05, 1.0);
+
+        // The first plot sits in the top 1000 pixels: they must hold its lines, not just text on white.
+        Assert.InRange(Ink(bitmap, 0, 1000), 0.05, 1.0);
+    }
+
+    /// <summary>Share of pixels in rows [<paramref name="from"/>, <paramref name="to"/>) that are not (near) white.</summary>
+    private static double Ink(SKBitmap bitmap, int from, int to)
+    {
+        long ink = 0;
+        for (var y = from; y < to; y++)
+        {
+            for (var x = 0; x < bitmap.Width; x++)
+            {
+                var c = bitmap.GetPixel(x, y);
+                ink += c.Red < 240 || c.Green < 240 || c.Blue < 240 ? 1 : 0;
+            }
+        }
+
+        return (double)ink / ((to - from) * (long)bitmap.Width);
+    }
+
+    /// <summary>The toy leaderboard plus one measured cell, so the time plots are rendered too (their numbers are made up).</summary>
+    private static LeaderboardDocument WithMeasurement(LeaderboardDocument document)
+    {
+        var group = document.Groups[0];
+        TimingStats Stats(double ms) => new(ms, ms * 0.98, ms * 1.02, ms * 0.04, 0.04, 20, 1, true);
+        var measurement = new CellMeasurement(
+            "cpu",
+            2,
+            256,
+            "warm-up, then repeats until IQR/median ≤ 5%",
+            MeasurementSettings.Default,
+            [
+                new ExitLatency(1, 1, 1 / 3.0, 0.45, 0.20, Stats(0.20)), new ExitLatency(2, 1, 1.0, 1.0, 0.44, Stats(0.44)),
+                new ExitLatency(1, 64, 1 / 3.0, 0.40, 0.05, Stats(3.2)), new ExitLatency(2, 64, 1.0, 1.0, 0.12, Stats(7.7)),
+            ],
+            [new FullNetworkTiming(1, 0.45, Stats(115)), new FullNetworkTiming(64, 0.12, Stats(31))],
+            [
+                new ThresholdMeasurement("flops_50", 0.6, 1, 0.5, 0.52, 0.74, [120, 136], 0.30, 0.66, 0.03, 0.71, Stats(77)),
+                new ThresholdMeasurement("flops_50", 0.6, 64, 0.5, 0.52, 0.74, [120, 136], 0.09, 0.75, 0.04, 0.52, Stats(23)),
+            ]);
+        var record = new MeasurementRecord($"{group.Dataset}/{group.Architecture}/bundle", group.Entries[0].Calibrator, group.Entries[0].FailurePredictor, measurement);
+        return document with { Timing = document.Timing with { Measurements = [record] } };
+    }
+}
