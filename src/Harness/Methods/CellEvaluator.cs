@@ -28,7 +28,8 @@ public sealed class CellEvaluator(ILogger logger)
         var reliability = new List<CalibratorReliability>();
         var bootstrap = EfficiencyBootstrap.Create(context.Plan.EfficiencyBootstrap, bundle.TestLabels.Length);
         var rawTestOutputs = Uncalibrated(bundle);
-        var metricFailures = new System.Collections.Concurrent.ConcurrentDictionary<(string Plugin, string Method), PluginFailure>();
+        // Exits are computed in parallel: the failure kept per metric and method is the one at the lowest exit, whatever the thread order.
+        var metricFailures = new System.Collections.Concurrent.ConcurrentDictionary<(string Plugin, string Method), (int Exit, PluginFailure Failure)>();
 
         foreach (var calibrator in calibrators)
         {
@@ -63,7 +64,8 @@ public sealed class CellEvaluator(ILogger logger)
                 {
                     var (scorer, scores, before) = Score(bundle, predictor, validation, test, rawTestOutputs, cell, seed, cancellationToken);
                     var method = $"{calibrator.Label}+{predictor.Label}";
-                    var metrics = Metrics(context, failure => metricFailures.TryAdd((failure.Plugin, method), failure));
+                    var metrics = Metrics(context, (exit, failure) => metricFailures.AddOrUpdate(
+                        (failure.Plugin, method), (exit, failure), (_, kept) => exit < kept.Exit ? (exit, failure) : kept));
                     var evaluation = MethodEvaluator.Evaluate(new EvaluationInput(test.Probabilities, scores, bundle.TestLabels, bundle.ExitCost, before, bins, test.CalibratedLogits, testOutputs, metrics));
                     var correct = testOutputs.Select(o => o.Correct).ToList();
                     fitted[(calibrator.Label, predictor.Label)] = new FittedMethod(fittedCalibrators, scorer, scores, correct);
@@ -112,7 +114,7 @@ public sealed class CellEvaluator(ILogger logger)
             Release(validation);
         }
 
-        foreach (var ((_, method), failure) in metricFailures.OrderBy(f => f.Key.Method, StringComparer.Ordinal).ThenBy(f => f.Key.Plugin, StringComparer.Ordinal))
+        foreach (var ((_, method), (_, failure)) in metricFailures.OrderBy(f => f.Key.Method, StringComparer.Ordinal).ThenBy(f => f.Key.Plugin, StringComparer.Ordinal))
         {
             Record(failures, cell, seed, new PluginFailure(failure.Kind, failure.Plugin, $"{failure.Stage} of {method}", failure.Detail));
         }
@@ -172,7 +174,7 @@ public sealed class CellEvaluator(ILogger logger)
     private static void Release(MultiExitOutputs outputs) => (outputs.Probabilities as LazyExits<ClassMatrix>)?.Release();
 
     /// <summary>The plan's metrics, each instance made per exit behind the plugin-call boundary.</summary>
-    private List<MetricDefinition> Metrics(CellContext context, Action<PluginFailure> report) =>
+    private List<MetricDefinition> Metrics(CellContext context, Action<int, PluginFailure> report) =>
         context.Plan.Metrics
             .Select(m => new MetricDefinition(m.Plugin.Label, m.Plugin.Registration.Description, m.Info, () =>
                 new GuardedMetric(m.Plugin, () => m.Plugin.Create<IExitMetric>(logger, context.Cell.Name, context.Cell.Seed), report)))

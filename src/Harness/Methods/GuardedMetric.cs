@@ -9,8 +9,8 @@ namespace EarlyExitBench.Harness.Methods;
 /// </summary>
 /// <param name="plugin">The metric's registration.</param>
 /// <param name="create">Makes the plugin's instance for one exit.</param>
-/// <param name="report">Called with each failure (from any thread).</param>
-internal sealed class GuardedMetric(ResolvedPlugin plugin, Func<IExitMetric> create, Action<PluginFailure> report) : IExitMetric
+/// <param name="report">Called with each failure and the exit (0-based) it happened at, from any thread: exits are computed in parallel, so the caller picks which to keep.</param>
+internal sealed class GuardedMetric(ResolvedPlugin plugin, Func<IExitMetric> create, Action<int, PluginFailure> report) : IExitMetric
 {
     public MetricInfo Info => throw new NotSupportedException("The plan holds each metric's info.");
 
@@ -27,7 +27,7 @@ internal sealed class GuardedMetric(ResolvedPlugin plugin, Func<IExitMetric> cre
         }
         catch (PluginFailure failure)
         {
-            report(failure);
+            report(context.Exit, failure);
             return null;
         }
     }
