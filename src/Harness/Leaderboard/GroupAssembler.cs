@@ -108,6 +108,7 @@ public static class GroupAssembler
             efficiencies.Average(e => e.Score),
             null,
             null,
+            null,
             AverageKeys(efficiencies.Select(e => e.AccuracyAtBudget)),
             AverageNullableKeys(efficiencies.Select(e => e.CostSavedAtMatchedAccuracy)),
             new OracleResult(efficiencies.Average(e => e.Oracle.Accuracy), efficiencies.Average(e => e.Oracle.RelativeCost)));

@@ -65,7 +65,8 @@ public sealed record EntryResult(
 /// <summary>Efficiency averaged over seeds (score, budgets, savings, oracle).</summary>
 /// <param name="Score">Mean over seeds of the efficiency score.</param>
 /// <param name="ScoreCi">95% bootstrap percentile interval of <paramref name="Score"/> over test samples; null without replicates.</param>
-/// <param name="TiedWithLeader">Whether <paramref name="ScoreCi"/> overlaps the group leader's (true for the leader); null without replicates.</param>
+/// <param name="TiedWithLeader">Whether <paramref name="GapToLeaderCi"/> reaches 0: the data do not show the leader ahead (true for the leader); null without replicates.</param>
+/// <param name="GapToLeaderCi">95% paired bootstrap interval of the leader's score minus this one; null without replicates.</param>
 /// <param name="AccuracyAtBudget">A(b) per budget.</param>
 /// <param name="CostSavedAtMatchedAccuracy">Cost saved per accuracy tolerance.</param>
 /// <param name="Oracle">The oracle bound.</param>
@@ -73,6 +74,7 @@ public sealed record EfficiencySummary(
     double Score,
     double[]? ScoreCi,
     bool? TiedWithLeader,
+    double[]? GapToLeaderCi,
     IReadOnlyDictionary<string, double> AccuracyAtBudget,
     IReadOnlyDictionary<string, double?> CostSavedAtMatchedAccuracy,
     OracleResult Oracle);

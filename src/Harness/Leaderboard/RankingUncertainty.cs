@@ -16,8 +16,10 @@ public static class RankingUncertainty
         "score_ci: 95% percentile bootstrap interval of the efficiency score over test samples (suite.evaluation.efficiency_bootstrap "
         + "resamples of the test indices, the same for every method and seed; fitted calibrators, scores and policies kept); with several "
         + "seeds, replicate b is the mean over seeds of each seed's replicate b, so the interval holds test-sample noise, not seed-to-seed "
-        + "model variance (see per_seed). rank_ci: 2.5-97.5% percentiles of the entry's rank among the group's entries over the same paired "
-        + "replicates. tied_with_leader: score_ci overlaps the rank-1 entry's score_ci (true for the leader itself).";
+        + "model variance (see per_seed). gap_to_leader_ci: 95% percentile interval of (rank-1 entry's replicate b - this entry's "
+        + "replicate b), paired, as every method sees the same resamples. tied_with_leader: gap_to_leader_ci reaches 0 or below, i.e. the "
+        + "data do not show the leader ahead (true for the leader itself). rank_ci: 2.5-97.5% percentiles of the entry's rank among the "
+        + "group's entries over the same paired replicates.";
 
     /// <summary>Replicate b averaged over the seeds; null when a seed has none or they disagree on their number.</summary>
     public static double[]? SeedAveraged(IReadOnlyList<MethodResult> seeds)
@@ -46,8 +48,8 @@ public static class RankingUncertainty
     }
 
     /// <summary>
-    /// Adds score intervals, rank intervals and ties to <paramref name="ranked"/> (best first). Entries without replicates,
-    /// or whose replicate count differs from the leader's, keep nulls.
+    /// Adds score intervals, paired gaps to the leader, ties and rank intervals to <paramref name="ranked"/> (best first).
+    /// Entries without replicates, or whose replicate count differs from the leader's, keep nulls.
     /// </summary>
     /// <param name="ranked">Entries in rank order.</param>
     /// <param name="replicates">Seed-averaged replicates per entry, same order; null where there are none.</param>
@@ -64,14 +66,22 @@ public static class RankingUncertainty
         var usable = Enumerable.Range(0, ranked.Count).Where(i => replicates[i]?.Length == count).ToList();
         var intervals = ranked.Select((_, i) => replicates[i]?.Length == count ? ProxyCorrelation.Interval([.. replicates[i]!]) : null).ToList();
         var rankIntervals = RankIntervals(usable, replicates, count);
-        var leader = intervals[0]!;
-        return ranked.Select((entry, i) => intervals[i] is { } ci
-            ? entry with
+        return ranked.Select((entry, i) =>
+        {
+            if (intervals[i] is not { } ci)
+            {
+                return entry;
+            }
+
+            // Paired: replicate b of the leader and of this entry saw the same test samples, so their difference on b is
+            // a replicate of the gap itself. The test set's shared difficulty cancels, as it does not in two marginal intervals.
+            var gap = ProxyCorrelation.Interval([.. leaderReplicates.Zip(replicates[i]!, (l, e) => l - e)])!;
+            return entry with
             {
                 RankCi = rankIntervals.GetValueOrDefault(i),
-                Efficiency = entry.Efficiency with { ScoreCi = ci, TiedWithLeader = ci[0] <= leader[1] && ci[1] >= leader[0] },
-            }
-            : entry).ToList();
+                Efficiency = entry.Efficiency with { ScoreCi = ci, GapToLeaderCi = gap, TiedWithLeader = gap[0] <= 0 },
+            };
+        }).ToList();
     }
 
     /// <summary>Per replicate, ranks the usable entries by their replicate (ties in leaderboard order); percentiles of each entry's ranks.</summary>

@@ -82,8 +82,8 @@ internal static class GroupSection
 
         var tied = group.Entries.Skip(1).Count(e => e.Efficiency.TiedWithLeader == true);
         return text + (tied == 0
-            ? " No other entry's 95% interval overlaps the leader's."
-            : $" {tied} more {(tied == 1 ? "entry's" : "entries'")} 95% interval overlaps the leader's: tied, highlighted below.");
+            ? " Every other entry is behind it: the paired 95% interval of its gap to the leader stays above 0."
+            : $" {tied} more {(tied == 1 ? "entry is" : "entries are")} tied with it (the paired 95% interval of the gap to the leader reaches 0), highlighted below.");
     }
 
     /// <summary>identity and the calibrator of the best-ranked entry that calibrates, when the group has their diagrams.</summary>

@@ -22,7 +22,9 @@ public class LeaderboardContentTests
             var ci = entry.Efficiency.ScoreCi!;
             Assert.True(ci[0] <= entry.Efficiency.Score && entry.Efficiency.Score <= ci[1], $"{entry.Calibrator}+{entry.FailurePredictor}: {entry.Efficiency.Score} outside [{ci[0]}, {ci[1]}]");
             Assert.True(ci[1] - ci[0] > 0.005, "300 test samples leave a visible interval");
-            Assert.Equal(ci[0] <= group.Entries[0].Efficiency.ScoreCi![1] && ci[1] >= group.Entries[0].Efficiency.ScoreCi![0], entry.Efficiency.TiedWithLeader);
+            var gap = entry.Efficiency.GapToLeaderCi!;
+            Assert.Equal(gap[0] <= 0, entry.Efficiency.TiedWithLeader);
+            Assert.InRange(group.Entries[0].Efficiency.Score - entry.Efficiency.Score, gap[0] - 1e-9, gap[1] + 1e-9);
             Assert.InRange(entry.RankCi![0], 1, entry.RankCi[1]);
 
             // At full coverage every sample is accepted: the selective risk is the exit's error rate.
@@ -69,7 +71,7 @@ public class LeaderboardContentTests
     {
         var group = LeaderboardReader.Read(Path.Combine(ToyBundle.Evaluate("--efficiency-bootstrap", "0"), "leaderboard.json")).Groups[0];
 
-        Assert.All(group.Entries, e => Assert.True(e.Efficiency.ScoreCi is null && e.Efficiency.TiedWithLeader is null && e.RankCi is null));
+        Assert.All(group.Entries, e => Assert.True(e.Efficiency.ScoreCi is null && e.Efficiency.TiedWithLeader is null && e.Efficiency.GapToLeaderCi is null && e.RankCi is null));
     }
 
     /// <summary>git's answer in the checkout the tests run from, or null without git.</summary>

@@ -19,21 +19,28 @@ public class RankingUncertaintyTests
         Enumerable.Range(0, 101).Select(i => low + (((i + rotate) % 101) * step)).ToArray();
 
     [Fact]
-    public void PercentileIntervalsAndTiesByOverlap()
+    public void PercentileIntervalsAndTiesByThePairedGap()
     {
-        // a: replicates 0.800 … 0.900, percentiles at positions 2.5 and 97.5 of 0..100: [0.8025, 0.8975].
-        // b: 0.790 … 0.840 overlaps a's interval; c: 0.700 … 0.750 does not.
+        // a: replicates 0.800 … 0.900 (b-th = 0.800 + 0.001 b); percentiles at positions 2.5 and 97.5: [0.8025, 0.8975].
+        // b: a − 0.002 on every replicate, so its interval overlaps a's, yet it is behind on every resample: gap [0.002, 0.002].
+        // c: a ± 0.003 alternately, gap −0.003 or +0.003 (51 of each sign, 50 of the other): its gap interval holds 0.
+        var a = Even(0.80, 0.001);
         var entries = GroupAssembler.Rank(
         [
-            Method("a", 0, 0.85, Even(0.80, 0.001)),
-            Method("b", 0, 0.815, Even(0.79, 0.0005)),
-            Method("c", 0, 0.725, Even(0.70, 0.0005)),
+            Method("a", 0, 0.85, a),
+            Method("b", 0, 0.848, [.. a.Select(v => v - 0.002)]),
+            Method("c", 0, 0.8499, [.. a.Select((v, i) => i % 2 == 0 ? v + 0.003 : v - 0.003)]),
         ]);
 
-        Assert.Equal(["a", "b", "c"], entries.Select(e => e.Calibrator));
+        Assert.Equal(["a", "c", "b"], entries.Select(e => e.Calibrator));
         Assert.Equal(0.8025, entries[0].Efficiency.ScoreCi![0], 9);
         Assert.Equal(0.8975, entries[0].Efficiency.ScoreCi![1], 9);
-        Assert.Equal(0.79125, entries[1].Efficiency.ScoreCi![0], 9);
+        Assert.Equal(0.8005, entries[2].Efficiency.ScoreCi![0], 9);
+        Assert.Equal([0.0, 0.0], entries[0].Efficiency.GapToLeaderCi!);
+        Assert.Equal(-0.003, entries[1].Efficiency.GapToLeaderCi![0], 9);
+        Assert.Equal(0.003, entries[1].Efficiency.GapToLeaderCi![1], 9);
+        Assert.Equal(0.002, entries[2].Efficiency.GapToLeaderCi![0], 9);
+        Assert.Equal(0.002, entries[2].Efficiency.GapToLeaderCi![1], 9);
         Assert.Equal([true, true, false], entries.Select(e => e.Efficiency.TiedWithLeader!.Value));
     }
 
@@ -51,7 +58,10 @@ public class RankingUncertaintyTests
         Assert.Equal([1, 2], entries[0].RankCi!);
         Assert.Equal([1, 2], entries[1].RankCi!);
         Assert.Equal([3, 3], entries[2].RankCi!);
-        Assert.All(entries, e => Assert.True(e.Efficiency.TiedWithLeader));
+
+        // Paired, b is behind a on every replicate: not tied, although its interval overlaps a's.
+        Assert.Equal([true, true, false], entries.Select(e => e.Efficiency.TiedWithLeader!.Value));
+        Assert.True(entries[2].Efficiency.ScoreCi![1] > entries[0].Efficiency.ScoreCi![0]);
     }
 
     [Fact]
@@ -84,6 +94,7 @@ public class RankingUncertaintyTests
         {
             Assert.Null(e.Efficiency.ScoreCi);
             Assert.Null(e.Efficiency.TiedWithLeader);
+            Assert.Null(e.Efficiency.GapToLeaderCi);
             Assert.Null(e.RankCi);
         });
         Assert.Null(RankingUncertainty.SeedAveraged([Method("a", 0, 0.8, [0.8]), Method("a", 1, 0.8, null)]));
