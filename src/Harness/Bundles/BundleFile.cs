@@ -16,7 +16,7 @@ public static class BundleFile
     /// array per exit, checked for NaN and ∞ while still in cache and against the zip's CRC-32: the only copy is the one
     /// the evaluation reads.
     /// </summary>
-    public static LogitsBundle Read(string path)
+    public static LogitsBundle Read(string path) => Named(path, () =>
     {
         using var reader = Open(path);
         var summary = Summarise(reader);
@@ -28,16 +28,33 @@ public static class BundleFile
             summary.ExitCost,
             summary.Dataset,
             summary.Architecture);
-    }
+    });
 
     /// <summary>
     /// Everything but the logits: shapes, labels, costs and names, all checked as by <see cref="Read"/>, and a content id.
     /// Cheap whatever the bundle's size, so a plan can be made before the logits are read.
     /// </summary>
-    public static BundleSummary ReadSummary(string path)
+    public static BundleSummary ReadSummary(string path) => Named(path, () =>
     {
         using var reader = Open(path);
         return Summarise(reader);
+    });
+
+    /// <summary>Every failure to read names the file: a corrupt deflate stream, say, reports none of its own.</summary>
+    private static T Named<T>(string path, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidDataException ex) when (!ex.Message.StartsWith(path, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"{path}: not a valid .npz ({ex.Message})", ex);
+        }
+        catch (IOException ex) when (ex is not (FileNotFoundException or DirectoryNotFoundException))
+        {
+            throw new InvalidDataException($"{path}: unreadable ({ex.Message})", ex);
+        }
     }
 
     private static NpzReader Open(string path) => File.Exists(path)
@@ -67,6 +84,15 @@ public static class BundleFile
             if (array.Descr is not ("<f4" or "<f8"))
             {
                 throw new InvalidDataException($"{path}: '{name}' must be float32 (or float64), got dtype {array.Descr}");
+            }
+        }
+
+        foreach (var (name, array) in new[] { ("val_logits", valLogits), ("test_logits", testLogits) })
+        {
+            // One float array per exit: n·C values, and K of them.
+            if (array.Shape.Any(d => d > int.MaxValue) || array.Shape[1] * array.Shape[2] > Array.MaxLength)
+            {
+                throw new InvalidDataException($"{path}: '{name}' of shape [{string.Join(", ", array.Shape)}] is too large: at most {Array.MaxLength} values per exit");
             }
         }
 

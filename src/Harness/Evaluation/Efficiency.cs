@@ -39,7 +39,7 @@ public static class Efficiency
         }
 
         var n = correct[^1].Length;
-        var lastExitAccuracy = (double)correct[^1].Count(c => c) / n;
+        var lastExitAccuracy = (double)Hits(correct[^1]) / n;
         var front = ParetoFront(points);
         var minRelativeCost = exitCosts[0] / exitCosts[^1];
 
@@ -68,12 +68,13 @@ public static class Efficiency
     public static IReadOnlyList<OperatingPoint> ParetoFront(IReadOnlyList<OperatingPoint> points)
     {
         ArgumentNullException.ThrowIfNull(points);
-        var costs = new double[points.Count];
+        var all = points as OperatingPoint[] ?? [.. points];
+        var costs = new double[all.Length];
         var order = new int[points.Count];
         bool rising = true, falling = true;
         for (var j = 0; j < costs.Length; j++)
         {
-            costs[j] = points[j].RelativeCost;
+            costs[j] = all[j].RelativeCost;
             order[j] = j;
             rising &= j == 0 || costs[j] >= costs[j - 1];
             falling &= j == 0 || costs[j] <= costs[j - 1];
@@ -94,11 +95,11 @@ public static class Efficiency
         while (start < costs.Length)
         {
             // Best of a run of equal cost: highest accuracy, then highest threshold, whatever the input order.
-            var best = points[order[start]];
+            var best = all[order[start]];
             var end = start + 1;
             for (; end < costs.Length && costs[end] == costs[start]; end++)
             {
-                var point = points[order[end]];
+                var point = all[order[end]];
                 if (point.Accuracy > best.Accuracy || (point.Accuracy == best.Accuracy && point.Threshold > best.Threshold))
                 {
                     best = point;
@@ -231,9 +232,9 @@ public static class Efficiency
         ArgumentNullException.ThrowIfNull(correctAtLast);
         ArgumentNullException.ThrowIfNull(exitCosts);
         var n = correctAtLast.Length;
-        long lastHits = correctAtLast.Count(c => c);
+        long lastHits = Hits(correctAtLast);
         double? least = null;
-        foreach (var point in points)
+        foreach (var point in points as OperatingPoint[] ?? [.. points])
         {
             // Accuracy = hits/n exactly rounded, so rounding back recovers the count.
             var hits = Math.Round(point.Accuracy * n);
@@ -256,7 +257,8 @@ public static class Efficiency
         ArgumentNullException.ThrowIfNull(correct);
         ArgumentNullException.ThrowIfNull(exitCosts);
         var exits = exitCosts.Length;
-        var n = correct[0].Length;
+        var byExit = correct.ToArray();
+        var n = byExit[0].Length;
         var counts = new long[exits];
         long hits = 0;
         for (var i = 0; i < n; i++)
@@ -264,7 +266,7 @@ public static class Efficiency
             var stop = exits - 1;
             for (var k = 0; k < exits; k++)
             {
-                if (correct[k][i])
+                if (byExit[k][i])
                 {
                     stop = k;
                     hits++;
@@ -276,6 +278,18 @@ public static class Efficiency
         }
 
         return new OracleResult((double)hits / n, ExitSweep.MeanCost(counts, n, exitCosts) / exitCosts[^1]);
+    }
+
+    /// <summary>How many are true.</summary>
+    internal static int Hits(ReadOnlySpan<bool> correct)
+    {
+        var hits = 0;
+        foreach (var c in correct)
+        {
+            hits += c ? 1 : 0;
+        }
+
+        return hits;
     }
 
     private static bool IsSortedByCost(List<OperatingPoint> points)

@@ -41,12 +41,13 @@ public static class ExitSweep
         var taus = new double[eventCapacity];
         var codes = new int[eventCapacity];
         var eventCount = 0;
+        var byExit = scores.ToArray();
         for (var i = 0; i < n; i++)
         {
             var runningMax = double.NegativeInfinity;
             for (var k = 0; k < last; k++)
             {
-                var s = scores[k][i];
+                var s = byExit[k][i];
                 if (k == 0 || s > runningMax)
                 {
                     runningMax = s;
@@ -93,8 +94,9 @@ public static class ExitSweep
 
     /// <summary>Applies the sorted events from the highest τ down, one operating point per distinct τ.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static OperatingPoint[] Walk(double[] taus, int[] codes, IReadOnlyList<bool[]> correct, double[] exitCosts, int n)
+    internal static OperatingPoint[] Walk(double[] taus, int[] codes, IReadOnlyList<bool[]> correctByExit, double[] exitCosts, int n)
     {
+        var correct = correctByExit.ToArray();
         var exits = exitCosts.Length;
         var last = exits - 1;
         var exitOf = new int[n];

@@ -17,6 +17,7 @@ public sealed class SuiteRunner(Plan plan, RunOptions options, ILogger logger, I
 {
     private readonly Stopwatch _total = Stopwatch.StartNew();
     private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
+    private bool _usesTorch = true;
 
     /// <summary>Folder the plan, cells, leaderboard and logs go to.</summary>
     public string OutputDirectory => options.OutputDirectory;
@@ -25,8 +26,11 @@ public sealed class SuiteRunner(Plan plan, RunOptions options, ILogger logger, I
     public LeaderboardDocument Run(CancellationToken cancellationToken)
     {
         using var runLock = RunLock.Acquire(OutputDirectory, logger);
-        var device = TorchRuntime.Resolve(plan.Device);
-        if (plan.Threads is { } threads)
+        // Given bundles evaluated without measurement never run a model: libtorch (hundreds of MB) is not even loaded,
+        // and nothing here may touch the torch class, whose static constructor would load it.
+        _usesTorch = plan.Measurement.Enabled || plan.Cells.Any(c => c.BundleFile is null);
+        var device = _usesTorch ? TorchRuntime.Resolve(plan.Device) : new Device(TorchSharp.DeviceType.CPU, -1);
+        if (_usesTorch && plan.Threads is { } threads)
         {
             set_num_threads(threads);
         }
@@ -61,7 +65,7 @@ public sealed class SuiteRunner(Plan plan, RunOptions options, ILogger logger, I
         var store = new CellStore(OutputDirectory);
         var finished = manifest.Cells.Select(c => store.TryRead(c.Key, logger)).OfType<StoredCell>().ToList();
         var document = LeaderboardBuilder.Build(
-            manifest, finished, [], EnvironmentCapture.Current(device.ToString(), get_num_threads(), _started, options.CommandLine), _total.Elapsed.TotalSeconds);
+            manifest, finished, [], EnvironmentCapture.Current(device.ToString(), _usesTorch ? get_num_threads() : 0, _started, options.CommandLine), _total.Elapsed.TotalSeconds);
         LeaderboardWriter.Write(Path.Combine(OutputDirectory, "leaderboard.json"), document);
         return document;
     }

@@ -13,6 +13,7 @@ internal sealed class ExitContext(int exit, EvaluationInput input, IReadOnlyList
     private ScoreGroups? _safeToStop;
     private SortedConfidence? _confidence;
     private (double Ece, double Mce)? _equalWidth;
+    private int? _hits;
 
     public override int Exit => exit;
 
@@ -26,7 +27,7 @@ internal sealed class ExitContext(int exit, EvaluationInput input, IReadOnlyList
     public ExitOutputs Outputs => outputs[exit];
 
     /// <summary>Correct predictions at this exit.</summary>
-    public int Hits => Outputs.Correct.Count(c => c);
+    public int Hits => _hits ??= Efficiency.Hits(Outputs.Correct);
 
     /// <summary>This exit's scores grouped by value, positives = correct.</summary>
     public ScoreGroups Groups => _groups ??= ScoreGroups.Create(orders[exit], Outputs.Correct);
