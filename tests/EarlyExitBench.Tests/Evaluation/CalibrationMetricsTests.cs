@@ -42,6 +42,31 @@ public class CalibrationMetricsTests
     public void BinIndex_upper_edge_is_inclusive(double p, int bins, int expected)
         => Assert.Equal(expected, CalibrationMetrics.BinIndex(p, bins));
 
+    [Theory]
+    // Just above an edge, where p·M rounds down onto the integer m: ceil alone says bin m, the edge rule says bin m + 1.
+    // Found with Python (math.nextafter(m/M, 1) and math.ceil(p*M) == m).
+    [InlineData(0.33333333333333337, 3, 1)]
+    [InlineData(0.6666666666666667, 3, 2)]
+    [InlineData(0.4285714285714286, 7, 3)]
+    [InlineData(0.11111111111111112, 9, 1)]
+    public void BinIndex_moves_up_when_ceil_undershoots_the_edge(double p, int bins, int expected)
+        => Assert.Equal(expected, CalibrationMetrics.BinIndex(p, bins));
+
+    [Fact]
+    public void BinIndex_agrees_with_a_scan_of_the_edges_near_every_edge()
+        => Gen.Select(Gen.Int[1, 200], Gen.Int[0, 200], Gen.Int[-3, 3]).Sample((bins, edge, ulps) =>
+        {
+            // p a few ulps either side of e_m = m/M; the definition, scanned: the first m with p ≤ e_m (p ≤ 0 in bin 1).
+            var p = (double)Math.Min(edge, bins) / bins;
+            for (var i = 0; i < Math.Abs(ulps); i++)
+            {
+                p = ulps > 0 ? Math.BitIncrement(p) : Math.BitDecrement(p);
+            }
+
+            var expected = Enumerable.Range(1, bins).FirstOrDefault(m => p <= (double)m / bins, bins) - 1;
+            Assert.Equal(expected, CalibrationMetrics.BinIndex(p, bins));
+        }, iter: 20_000);
+
     [Fact]
     public void BinIndex_of_floats_matches_the_double_rule()
         => Gen.Select(Gen.Float[0f, 1f], Gen.Int[1, 100]).Sample((p, bins) =>
