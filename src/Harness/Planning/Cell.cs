@@ -37,6 +37,12 @@ public sealed record Cell(
     /// <summary>The recipe of a bring-your-own-logits cell: nothing was trained here.</summary>
     public const string BundleRecipe = "bundle";
 
+    /// <summary>The recipe of a cell whose architecture loads imported weights: nothing is trained.</summary>
+    public const string PretrainedRecipe = "pretrained";
+
+    /// <summary>For an architecture with imported weights, the file they are loaded from (its SHA-256 is in <see cref="ModelKey"/>); otherwise null.</summary>
+    public string? WeightsFile { get; init; }
+
     /// <summary>Cells with the same group key are ranked together: one leaderboard group per (dataset, architecture, recipe).</summary>
     public (string Dataset, string Architecture, string Recipe) Group => (Dataset, Architecture, Recipe);
 }

@@ -14,7 +14,8 @@ public static class PlanBuilder
 
     /// <summary>
     /// Resolves the suite's plugins, loads each dataset once (its content enters the keys) and builds each architecture
-    /// once per dataset to estimate the cells' cost. Cells are datasets × architectures × seeds, in suite order.
+    /// once per dataset to estimate the cells' cost. Cells are datasets × architectures × recipes × seeds, in suite order; an
+    /// architecture with imported weights has one recipe, <see cref="Cell.PretrainedRecipe"/>.
     /// </summary>
     public static Plan FromSuite(Suite suite, PluginCatalog catalog, ILogger logger, CancellationToken cancellationToken)
     {
@@ -38,8 +39,30 @@ public static class PlanBuilder
             datasets[plugin.Label] = new PlannedDataset(plugin, spec, splits);
             var trainCount = Math.Min(spec.TrainLimit ?? int.MaxValue, splits.Train.Count - spec.ValidationSize);
             var evaluated = spec.ValidationSize + Math.Min(spec.TestLimit ?? int.MaxValue, splits.Test.Count);
-            foreach (var architecture in architectures)
+            foreach (var (architecture, weights) in architectures.Zip(suite.Architectures.Select(a => a.Weights)))
             {
+                if (weights is not null)
+                {
+                    // Imported weights: nothing is trained, so there is one recipe, and the file's content stands in for it.
+                    var gflop = Estimate(architecture, splits, trainCount, evaluated, 0, calibrators.Count * predictors.Count, logger);
+                    foreach (var seed in suite.Seeds)
+                    {
+                        var modelKey = ContentKey.Of(new
+                        {
+                            architecture = architecture.Identity,
+                            dataset = splits.Name,
+                            content = splits.ContentId,
+                            split = new { spec.ValidationSize, spec.TrainLimit, spec.TestLimit },
+                            weights = ResolvedPlugin.Sha256Of(weights),
+                            seed,
+                        });
+                        var key = ContentKey.Of(new { model = modelKey, evaluation });
+                        cells.Add(new Cell(cells.Count, key, modelKey, plugin.Label, architecture.Label, architecture.OptionsJson, Cell.PretrainedRecipe, seed, null, gflop) { WeightsFile = weights });
+                    }
+
+                    continue;
+                }
+
                 foreach (var recipe in suite.Recipes)
                 {
                     var gflop = Estimate(architecture, splits, trainCount, evaluated, recipe.Epochs, calibrators.Count * predictors.Count, logger);
@@ -150,6 +173,9 @@ public static class PlanBuilder
         {
             var (registration, bound) = SuiteValidator.Resolve(spec, kind, catalog);
             var label = specs.Count(s => s.Alias == spec.Alias) > 1 ? $"{spec.Alias}{spec.OptionsJson}" : spec.Alias;
+
+            // An architecture with imported weights says which, in every group and log line.
+            label = spec.Weights is { } weights ? $"{label}@{Path.GetFileNameWithoutExtension(weights)}" : label;
             return new ResolvedPlugin(label, registration, bound);
         }).ToList();
     }

@@ -33,7 +33,7 @@ internal static class PluginEntries
 
     public static void ReportDuplicates(IReadOnlyList<PluginSpec> specs, string kind, List<SuiteError> errors)
     {
-        foreach (var group in specs.GroupBy(s => (s.Alias, s.OptionsJson)).Where(g => g.Count() > 1))
+        foreach (var group in specs.GroupBy(s => (s.Alias, s.OptionsJson, s.Weights)).Where(g => g.Count() > 1))
         {
             var first = group.First().Location;
             errors.Add(new SuiteError(group.Skip(1).First().Location, $"{kind} '{group.Key.Alias}' is listed twice with the same options (first at line {first.Line})"));
@@ -57,8 +57,16 @@ internal static class PluginEntries
         var map = new YamlMapping(mapping, file, errors);
         var name = Alias(map);
         var options = Options(map);
+
+        // Only an architecture has weights; anywhere else 'weights' is an unknown key like any other.
+        var weights = kind == "architecture" ? map.String("weights") : null;
         map.RejectUnknownKeys($"{Article(kind)} {kind} entry");
-        return name is null ? null : new PluginSpec(name, options.Json, map.Location(map.Get("alias")!), options.At ?? at) { OptionLocations = options.Keys };
+        return name is null ? null : new PluginSpec(name, options.Json, map.Location(map.Get("alias")!), options.At ?? at)
+        {
+            OptionLocations = options.Keys,
+            Weights = weights is null ? null : Path.GetFullPath(weights, Path.GetDirectoryName(Path.GetFullPath(file))!),
+            WeightsLocation = weights is null ? null : map.Location(map.Get("weights")!),
+        };
     }
 
     public static DatasetSpec? Dataset(YamlNode node, string file, List<SuiteError> errors)

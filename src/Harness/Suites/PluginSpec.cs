@@ -14,4 +14,13 @@ public sealed record PluginSpec(string Alias, JsonObject Options, SourceLocation
 
     /// <summary>Where each top-level option key is written, so an option error points at its own line.</summary>
     public IReadOnlyDictionary<string, SourceLocation> OptionLocations { get; init; } = new Dictionary<string, SourceLocation>();
+
+    /// <summary>
+    /// For an architecture, a PyTorch <c>state_dict</c> (<c>.pt</c>, <c>.pth</c>, <c>.bin</c>) or <c>.safetensors</c> file to
+    /// load instead of training, as a full path (the suite writes it relative to its own folder); null trains.
+    /// </summary>
+    public string? Weights { get; init; }
+
+    /// <summary>Where <see cref="Weights"/> is written.</summary>
+    public SourceLocation? WeightsLocation { get; init; }
 }

@@ -43,7 +43,25 @@ public static class SuiteValidator
         errors.AddRange(inputShape is null ? [] : ExitCounts.Check(suite, catalog, inputShape));
         errors.AddRange(MeasuredMethod(suite, "calibrator", suite.Measurement.Calibrator, suite.Calibrators));
         errors.AddRange(MeasuredMethod(suite, "failure_predictor", suite.Measurement.FailurePredictor, suite.FailurePredictors));
+        errors.AddRange(WeightsFiles(suite));
         return SuiteLoader.Sorted(errors);
+    }
+
+    /// <summary>Weights files exist and have a format the loader reads; whether they fit the model is checked when the cell builds it.</summary>
+    private static IEnumerable<SuiteError> WeightsFiles(Suite suite)
+    {
+        foreach (var spec in suite.Architectures.Where(a => a.Weights is not null))
+        {
+            var extension = Path.GetExtension(spec.Weights!).ToLowerInvariant();
+            if (extension is not (".pt" or ".pth" or ".bin" or ".safetensors"))
+            {
+                yield return new SuiteError(spec.WeightsLocation!, $"architecture '{spec.Alias}': weights '{spec.Weights}' must be a .pt, .pth, .bin (torch.save of a state_dict) or .safetensors file");
+            }
+            else if (!File.Exists(spec.Weights))
+            {
+                yield return new SuiteError(spec.WeightsLocation!, $"architecture '{spec.Alias}': weights file '{spec.Weights}' not found (a relative path is read from the suite's folder)");
+            }
+        }
     }
 
     /// <summary>Binds one plugin's options; throws <see cref="SuiteException"/> with every problem, each at its own key.</summary>

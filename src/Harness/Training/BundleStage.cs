@@ -59,6 +59,11 @@ public sealed class BundleStage(ModelCache cache, bool useCache, IProgressSink p
             context.Logger.Information("{Cell}: trained model cached ({Key}); skipping training", cell.Name, cell.ModelKey);
             context.Timer.Time("load checkpoint", true, () => model.load(checkpoint));
         }
+        else if (cell.WeightsFile is { } weights)
+        {
+            Import(context, model, weights);
+            AtomicFile.WriteWithChecksum(checkpoint, temp => model.save(temp));
+        }
         else
         {
             Train(context, model, split);
@@ -86,6 +91,24 @@ public sealed class BundleStage(ModelCache cache, bool useCache, IProgressSink p
         context.Timer.Time("train", false, () => progress.Track($"train {cell.Name}", report =>
             PluginCall.Run(plan.Architectures[cell.Architecture], "train", () =>
                 Trainer.Train(new TrainingJob(model, split.Train, recipe, cell.Seed, context.Device, context.Logger, report, checkpoints) { Validation = split.Validation }, context.CancellationToken))));
+    }
+
+    /// <summary>Loads imported weights strictly; a file that does not fit fails the cell with every mismatched key named.</summary>
+    private static void Import(CellContext context, MultiExitModule model, string weights)
+    {
+        var architecture = context.Plan.Architectures[context.Cell.Architecture];
+        var loaded = context.Timer.Time("load weights", true, () =>
+        {
+            try
+            {
+                return PyTorchWeights.Load(model, weights, architecture.Label);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new PluginFailure("architecture", architecture.Label, "load weights", ex.Message);
+            }
+        });
+        context.Logger.Information("{Cell}: loaded {Count} tensors from {Weights}; nothing is trained", context.Cell.Name, loaded, weights);
     }
 
     private static LogitsBundle Record(CellContext context, MultiExitModule model, DataSplit split, IReadOnlyList<ExitInfo> exits)
