@@ -17,4 +17,8 @@ public sealed record CellMeasurement(
     MeasurementSettings Settings,
     IReadOnlyList<ExitLatency> ExitLatency,
     IReadOnlyList<FullNetworkTiming> FullNetwork,
-    IReadOnlyList<ThresholdMeasurement> Thresholds);
+    IReadOnlyList<ThresholdMeasurement> Thresholds)
+{
+    /// <summary>Per batch size, what the exit decisions (calibrate, score, gather) cost against the full forward pass.</summary>
+    public IReadOnlyList<DecisionOverhead> DecisionOverhead { get; init; } = [];
+}

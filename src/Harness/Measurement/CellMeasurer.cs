@@ -57,9 +57,12 @@ public static class CellMeasurer
         var latencies = new List<ExitLatency>();
         var full = new List<FullNetworkTiming>();
         var measured = new List<ThresholdMeasurement>();
+        var overheads = new List<DecisionOverhead>();
         foreach (var batchSize in settings.BatchSizes)
         {
-            latencies.AddRange(MeasureExits(model, test, batchSize, exitCosts, settings, device, cancellationToken));
+            var exitLatencies = MeasureExits(model, test, batchSize, exitCosts, settings, device, cancellationToken);
+            latencies.AddRange(exitLatencies);
+            overheads.Add(MeasureDecisions(model, test, batchSize, never with { Threshold = thresholds.Count > 0 ? thresholds[0].Threshold : 0 }, exitLatencies, settings, device, cancellationToken));
 
             using var scope = NewDisposeScope();
             var batches = MakeBatches(test, samples, batchSize, device);
@@ -99,8 +102,8 @@ public static class CellMeasurer
 
         var protocol = string.Create(
             CultureInfo.InvariantCulture,
-            $"Stopwatch wall-clock ({(device.type == DeviceType.CUDA ? "CUDA synchronised before each clock read" : "CPU")}); {settings.WarmupRepeats} warm-up runs, then timed repeats of at least {settings.MinRepeatMilliseconds} ms until IQR/median <= {settings.TargetRelativeIqr} (at least {settings.MinRepeats}, at most {settings.MaxRepeats} repeats or {settings.MaxSecondsPerMeasurement} s); medians reported. Inputs are made before timing. Exit latency runs blocks and heads 0..k; dynamic inference computes the calibrator and score online on the still-running samples; full_network is the same code with no early exit; relative_time is the median of per-repeat ratios with the full network's repeats interleaved.");
-        return new CellMeasurement(device.ToString(), get_num_threads(), samples, protocol, settings, latencies, full, measured);
+            $"Stopwatch wall-clock ({(device.type == DeviceType.CUDA ? "CUDA synchronised before each clock read" : "CPU")}); {settings.WarmupRepeats} warm-up runs, then timed repeats of at least {settings.MinRepeatMilliseconds} ms until IQR/median <= {settings.TargetRelativeIqr} (at least {settings.MinRepeats}, at most {settings.MaxRepeats} repeats or {settings.MaxSecondsPerMeasurement} s); medians reported. Inputs are made before timing. Exit latency runs blocks and heads 0..k; dynamic inference computes the calibrator and score online on the still-running samples; full_network is the same code with no early exit; relative_time is the median of per-repeat ratios with the full network's repeats interleaved. decision_overhead times, on one batch with every sample still running, each exit's calibrator, score and gather (logits to the host, threshold, argmax, keeping every other row) on their own, against the forward pass through every block and head.");
+        return new CellMeasurement(device.ToString(), get_num_threads(), samples, protocol, settings, latencies, full, measured) { DecisionOverhead = overheads };
     }
 
     private static List<ExitLatency> MeasureExits(MultiExitModule model, ImageSet test, int batchSize, double[] exitCosts, MeasurementSettings settings, Device device, CancellationToken cancellationToken)
@@ -118,6 +121,14 @@ public static class CellMeasurer
         }
 
         return times.Select((t, k) => new ExitLatency(k + 1, batchSize, exitCosts[k] / exitCosts[^1], t.MedianMs / times[^1].MedianMs, t.MedianMs / batchSize, t)).ToList();
+    }
+
+    private static DecisionOverhead MeasureDecisions(MultiExitModule model, ImageSet test, int batchSize, ExitRule rule, IReadOnlyList<ExitLatency> latencies, MeasurementSettings settings, Device device, CancellationToken cancellationToken)
+    {
+        using var scope = NewDisposeScope();
+        var indices = Enumerable.Range(0, batchSize).Select(i => i % test.Count).ToArray();
+        var (images, _) = Batches.Make(test, indices, device);
+        return DecisionOverheadMeasurer.Measure(model, images, rule, latencies, settings, device, cancellationToken);
     }
 
     private static void ForwardTo(MultiExitModule model, Tensor images, int exit)

@@ -153,7 +153,7 @@ public static class DynamicInference
         }
     }
 
-    private static ClassMatrix ToMatrix(Tensor logits)
+    internal static ClassMatrix ToMatrix(Tensor logits)
     {
         var rows = (int)logits.shape[0];
         var columns = (int)logits.shape[1];
@@ -161,7 +161,7 @@ public static class DynamicInference
         return new ClassMatrix(host.data<float>().ToArray(), rows, columns);
     }
 
-    private static ClassMatrix SelectRows(ClassMatrix matrix, List<int> rows)
+    internal static ClassMatrix SelectRows(ClassMatrix matrix, List<int> rows)
     {
         var columns = matrix.Columns;
         var values = new float[rows.Count * columns];

@@ -66,6 +66,13 @@ public static class MeasurementStage
                 cell.Name, t.BatchSize, t.Label, t.RelativeFlops, t.RelativeTime, t.TimeSavedPerFlopSaved?.ToString("F2", CultureInfo.InvariantCulture) ?? "n/a");
         }
 
-        return new MeasurementRecord(cell.Name, key.Item1, key.Item2, measurement);
+        foreach (var overhead in measurement.DecisionOverhead)
+        {
+            logger.Information(
+                "{Cell}: batch {Batch}: exit decisions (calibrate, score, gather) take {Decision:F3} ms against {Forward:F3} ms for the forward pass ({Share:P1})",
+                cell.Name, overhead.BatchSize, overhead.DecisionMs, overhead.ForwardMs, overhead.Share);
+        }
+
+        return new MeasurementRecord(cell.Name, key.Item1, key.Item2, measurement) { TimeCost = TimeCostEfficiency.Compute(methods, measurement.ExitLatency) };
     }
 }

@@ -55,6 +55,21 @@ internal static class GroupSection
             var first = measured[0];
             yield return new FigureGrid(new[] { CostPlots.MeasuredTime(group, first, stem), LatencyPlots.ExitLatency(first, stem) }.OfType<Figure>().ToList());
             yield return RankingTables.Measurements(measured);
+            if (TimeTables.Rankings(measured) is { } rankings)
+            {
+                yield return new Paragraph(
+                    "Ranked by measured time: each global-threshold method swept again with the measured cumulative latency of each exit (ms per sample, "
+                    + "forward pass only) as its cost instead of FLOPs; means over the measured seeds. Highlighted rows rank differently in time than in FLOPs.");
+                yield return rankings;
+            }
+
+            if (TimeTables.Overhead(measured) is { } overhead)
+            {
+                yield return new Paragraph(
+                    "Where an exit's time goes, on one batch with every sample still running: its block and head (forward), then the exit decision of the "
+                    + "measured method: calibrator, score, and gather (logits to the host, threshold, argmax, keeping the rows that go on), ms per batch.");
+                yield return overhead;
+            }
         }
 
         yield return new Heading(3, "Exits", $"group-{index + 1}-exits");

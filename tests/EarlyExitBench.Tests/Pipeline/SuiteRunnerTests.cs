@@ -1,6 +1,8 @@
+using EarlyExitBench.Harness.Bundles;
 using EarlyExitBench.Harness.Cli;
 using EarlyExitBench.Harness.Data;
 using EarlyExitBench.Harness.Leaderboard;
+using EarlyExitBench.Harness.Measurement;
 using EarlyExitBench.Harness.Methods;
 using EarlyExitBench.Harness.Pipeline;
 using EarlyExitBench.Harness.Planning;
@@ -145,6 +147,35 @@ public class SuiteRunnerTests
         Assert.All(record.Measurement.Thresholds, t => Assert.InRange(t.RelativeFlops, 0, 1));
         Assert.Contains(document.Timing.Phases, p => p.Phase == "measure");
         Assert.Empty(LeaderboardSchema.Errors(File.ReadAllText(Path.Combine(dir, "out", "leaderboard.json"))));
+
+        // Where each exit's time goes: the forward parts add up to the full pass, the decision's share is its sum over that.
+        Assert.Equal([1, 16], record.Measurement.DecisionOverhead.Select(o => o.BatchSize));
+        foreach (var overhead in record.Measurement.DecisionOverhead)
+        {
+            Assert.Equal([1, 2], overhead.PerExit.Select(e => e.Exit));
+            Assert.All(overhead.PerExit, e => Assert.True(e.CalibrateMs > 0 && e.ScoreMs > 0 && e.GatherMs > 0 && e.ForwardMs >= 0));
+            var latencies = record.Measurement.ExitLatency.Where(l => l.BatchSize == overhead.BatchSize).ToList();
+            Assert.Equal(latencies[^1].Time.MedianMs, overhead.ForwardMs, 12);
+            Assert.Equal(overhead.PerExit.Sum(e => e.DecisionMs) / overhead.ForwardMs, overhead.Share, 12);
+        }
+
+        // Every global-threshold method ranked in measured time as well. The same bundle with the measured latencies as its
+        // exit costs, evaluated on its own, gives the same scores: the time ranking is the FLOP ranking's code on other costs.
+        var global = document.Groups[0].Entries.Where(e => e.ExitPolicy == CellEvaluator.GlobalThreshold).ToList();
+        Assert.Equal(2 * global.Count, record.TimeCost.Count);
+        Assert.All(record.TimeCost, t => Assert.Equal(global.Single(e => (e.Calibrator, e.FailurePredictor) == (t.Calibrator, t.FailurePredictor)).Efficiency.Score, t.FlopScore, 12));
+        var bundle = BundleFile.Read(Directory.GetFiles(Path.Combine(dir, "cache"), "*.npz", SearchOption.AllDirectories).Single());
+        var costs = TimeCostEfficiency.Costs(record.Measurement.ExitLatency.Where(l => l.BatchSize == 16).OrderBy(l => l.Exit).Select(l => l.MsPerSample).ToList());
+        var timed = Path.Combine(dir, "timed.npz");
+        BundleFile.Write(timed, bundle with { ExitCost = costs });
+        Assert.Equal(0, Commands.Run(["evaluate", "--bundle", timed, "--calibrators", "identity,temperature", "--failure-predictors", "msp,entropy", "--out", Path.Combine(dir, "timed"), "--bootstrap", "0"], new StringWriter()));
+        var evaluated = LeaderboardReader.Read(Path.Combine(dir, "timed", "leaderboard.json")).Groups[0].Entries;
+        Assert.All(record.TimeCost.Where(t => t.BatchSize == 16), t =>
+            Assert.Equal(evaluated.Single(e => (e.Calibrator, e.FailurePredictor) == (t.Calibrator, t.FailurePredictor)).Efficiency.Score, t.Score, 12));
+        Assert.Equal(0, Commands.Run(["report", Path.Combine(dir, "out", "leaderboard.json"), "--out", Path.Combine(dir, "report")], new StringWriter()));
+        var report = File.ReadAllText(Path.Combine(dir, "report", "report.md"));
+        Assert.Contains("Ranked by measured time", report, StringComparison.Ordinal);
+        Assert.Contains("| decision / forward |", report, StringComparison.Ordinal);
     }
 
     [Fact]
