@@ -79,7 +79,10 @@ public static class PlanBuilder
             suite.Measurement,
             suite.Device,
             suite.Threads,
-            metrics);
+            metrics)
+        {
+            PluginTimeout = suite.Evaluation.PluginTimeout,
+        };
     }
 
     /// <summary>A plan with one cell that evaluates a logits bundle made elsewhere; no training, no measurement.</summary>
@@ -111,7 +114,10 @@ public static class PlanBuilder
             measurement,
             "cpu",
             null,
-            metrics);
+            metrics)
+        {
+            PluginTimeout = evaluation.PluginTimeout,
+        };
     }
 
     /// <summary>
