@@ -34,14 +34,15 @@ public sealed class BudgetPolicy : IExitPolicy
     public IReadOnlyList<ExitAssignment> Assign(ExitPolicyInput input, CancellationToken cancellationToken)
     {
         var exits = PolicyInputCheck.Exits(input);
+        var (costs, validation, test) = (input.ExitCosts.ToArray(), PolicyInputCheck.Arrays(input.ValidationScores), PolicyInputCheck.Arrays(input.TestScores));
         var assignments = new List<ExitAssignment>(_budgets.Length);
         foreach (var budget in _budgets)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (fractions, _) = GeometricSchedule.Solve(input.ExitCosts, budget * input.ExitCosts[^1]);
-            var thresholds = FitThresholds(input.ValidationScores, fractions);
+            var (fractions, _) = GeometricSchedule.Solve(costs, budget * costs[^1]);
+            var thresholds = FitThresholds(validation, fractions);
             var setting = string.Create(CultureInfo.InvariantCulture, $"budget={budget:0.###}");
-            assignments.Add(new ExitAssignment(setting, Apply(input.TestScores, thresholds, exits)));
+            assignments.Add(new ExitAssignment(setting, Apply(test, thresholds, exits)));
         }
 
         return assignments;

@@ -32,10 +32,11 @@ public sealed class PatiencePolicy : IExitPolicy
     public IReadOnlyList<ExitAssignment> Assign(ExitPolicyInput input, CancellationToken cancellationToken)
     {
         var exits = PolicyInputCheck.Exits(input);
+        var predictions = PolicyInputCheck.Arrays(input.TestPredictions);
         return _values
             .Select(patience => new ExitAssignment(
                 string.Create(CultureInfo.InvariantCulture, $"patience={patience}"),
-                Stop(input.TestPredictions, exits, patience)))
+                Stop(predictions, exits, patience)))
             .ToList();
     }
 

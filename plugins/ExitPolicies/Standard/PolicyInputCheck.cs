@@ -23,6 +23,9 @@ internal static class PolicyInputCheck
         return exits;
     }
 
+    /// <summary>One array per exit, for the policies' per-sample loops (the input is read-only).</summary>
+    public static List<T[]> Arrays<T>(IReadOnlyList<ReadOnlyMemory<T>> perExit) => perExit.Select(m => m.ToArray()).ToList();
+
     private static void Check(int[] lengths, int exits, int samples, string name)
     {
         if (lengths.Length != exits)

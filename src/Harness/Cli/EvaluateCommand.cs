@@ -25,7 +25,12 @@ internal static class EvaluateCommand
             Description = "Bootstrap resamples of the test samples for each efficiency score's interval (0: none)",
             DefaultValueFactory = _ => EvaluationSpec.DefaultEfficiencyBootstrap,
         };
-        var command = new Command("evaluate", "Evaluate a model trained elsewhere from its logits bundle") { bundle, calibrators, predictors, outDir, bins, bootstrap, efficiencyBootstrap, fullSweeps };
+        var pluginTimeout = new Option<double>("--plugin-timeout")
+        {
+            Description = "Time limit in seconds of each calibrator, failure-predictor and metric plugin call; a call past it fails its methods",
+            DefaultValueFactory = _ => EvaluationSpec.DefaultPluginTimeoutSeconds,
+        };
+        var command = new Command("evaluate", "Evaluate a model trained elsewhere from its logits bundle") { bundle, calibrators, predictors, outDir, bins, bootstrap, efficiencyBootstrap, pluginTimeout, fullSweeps };
         command.SetAction(parse => CliSupport.Guarded(parse, io, null, logger =>
         {
             var catalog = CliSupport.LoadCatalog(parse, [], logger);
@@ -38,7 +43,13 @@ internal static class EvaluateCommand
                 throw new FormatException($"--efficiency-bootstrap must be between 0 and 100000, got {resamples}");
             }
 
-            var evaluation = new EvaluationSpec(parse.GetValue(bins), parse.GetValue(bootstrap), resamples);
+            var timeout = parse.GetValue(pluginTimeout);
+            if (!(timeout is >= EvaluationSpec.MinPluginTimeoutSeconds and <= EvaluationSpec.MaxPluginTimeoutSeconds))
+            {
+                throw new FormatException($"--plugin-timeout must be between {EvaluationSpec.MinPluginTimeoutSeconds} and {EvaluationSpec.MaxPluginTimeoutSeconds} seconds, got {timeout}");
+            }
+
+            var evaluation = new EvaluationSpec(parse.GetValue(bins), parse.GetValue(bootstrap), resamples, timeout);
             var plan = PlanBuilder.FromBundle(
                 file,
                 loaded,

@@ -21,6 +21,7 @@ public sealed class CellEvaluator(ILogger logger)
         ArgumentNullException.ThrowIfNull(bundle);
         var (cell, seed, cancellationToken) = (context.Cell.Name, context.Cell.Seed, context.CancellationToken);
         var (calibrators, predictors, policies, bins) = (context.Plan.Calibrators, context.Plan.FailurePredictors, context.Plan.ExitPolicies, context.Plan.Bins);
+        var limit = new CallLimit(context.Plan.PluginTimeout, cancellationToken);
         var fitted = new Dictionary<(string, string), FittedMethod>();
         var methods = new List<MethodResult>();
         var failures = new List<FailureRecord>();
@@ -39,7 +40,7 @@ public sealed class CellEvaluator(ILogger logger)
             ExitOutputs[] testOutputs;
             try
             {
-                (validation, test, var parameters, fittedCalibrators) = Calibrate(bundle, calibrator, cell, seed, cancellationToken);
+                (validation, test, var parameters, fittedCalibrators) = Calibrate(bundle, calibrator, cell, seed, limit);
                 fits.Add(new CalibratorFit(calibrator.Label, seed, parameters));
 
                 // The exits' outputs depend on the calibrator only: computed once, in parallel, for all its methods.
@@ -62,9 +63,9 @@ public sealed class CellEvaluator(ILogger logger)
                 cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
-                    var (scorer, scores, before) = Score(bundle, predictor, validation, test, rawTestOutputs, cell, seed, cancellationToken);
+                    var (scorer, scores, before) = Score(bundle, predictor, validation, test, rawTestOutputs, cell, seed, limit);
                     var method = $"{calibrator.Label}+{predictor.Label}";
-                    var metrics = Metrics(context, (exit, failure) => metricFailures.AddOrUpdate(
+                    var metrics = Metrics(context, limit, (exit, failure) => metricFailures.AddOrUpdate(
                         (failure.Plugin, method), (exit, failure), (_, kept) => exit < kept.Exit ? (exit, failure) : kept));
                     var evaluation = MethodEvaluator.Evaluate(new EvaluationInput(test.Probabilities, scores, bundle.TestLabels, bundle.ExitCost, before, bins, test.CalibratedLogits, testOutputs, metrics));
                     var correct = testOutputs.Select(o => o.Correct).ToList();
@@ -76,20 +77,15 @@ public sealed class CellEvaluator(ILogger logger)
                     if (policies.Count > 0)
                     {
                         var validationScores = Enumerable.Range(0, bundle.Exits)
-                            .Select(k => CheckScores(PluginCall.Run(predictor, $"score (exit {k + 1}, validation)", () => scorer.Score(validation, k)), validation.Samples, predictor.Label, k))
+                            .Select(k => CheckScores(limit.Run(predictor, $"score (exit {k + 1}, validation)", _ => scorer.Score(PluginInputs.Outputs(validation), k)), validation.Samples, predictor.Label, k))
                             .ToList();
-                        var input = new ExitPolicyInput(
-                            validationScores,
-                            Predictions(validation),
-                            bundle.ValidationLabels,
-                            scores,
-                            testOutputs.Select(o => o.Predictions).ToList(),
-                            bundle.ExitCost);
+                        var (validationPredictions, testPredictions) = (Predictions(validation), testOutputs.Select(o => o.Predictions).ToList());
                         foreach (var policy in policies)
                         {
                             try
                             {
-                                var (policyEvaluation, policyReplicates) = EvaluatePolicy(policy, input, evaluation, bundle, bootstrap, cell, seed, cancellationToken);
+                                var input = PluginInputs.Policy(validationScores, validationPredictions, bundle.ValidationLabels, scores, testPredictions, bundle.ExitCost);
+                                var (policyEvaluation, policyReplicates) = EvaluatePolicy(policy, input, correct, evaluation, bundle, bootstrap, cell, seed, limit);
                                 methods.Add(new MethodResult(calibrator.Label, predictor.Label, policy.Label, seed, policyEvaluation, policyReplicates));
                             }
                             catch (PluginFailure failure)
@@ -123,21 +119,21 @@ public sealed class CellEvaluator(ILogger logger)
     }
 
     private (MultiExitOutputs Validation, MultiExitOutputs Test, IReadOnlyList<IReadOnlyDictionary<string, double>> Parameters, IReadOnlyList<IFittedCalibrator> Fitted) Calibrate(
-        LogitsBundle bundle, ResolvedPlugin plugin, string cell, int seed, CancellationToken cancellationToken)
+        LogitsBundle bundle, ResolvedPlugin plugin, string cell, int seed, CallLimit limit)
     {
         var fittedPerExit = new List<IFittedCalibrator>();
         var parameters = new List<IReadOnlyDictionary<string, double>>();
         for (var k = 0; k < bundle.Exits; k++)
         {
-            var fitted = PluginCall.Run(plugin, $"fit (exit {k + 1})", () =>
-                plugin.Create<ICalibrator>(logger, cell, seed).Fit(bundle.ValidationLogits[k], bundle.ValidationLabels, cancellationToken));
+            var fitted = limit.Run(plugin, $"fit (exit {k + 1})", token =>
+                plugin.Create<ICalibrator>(logger, cell, seed).Fit(bundle.ValidationLogits[k], bundle.ValidationLabels, token));
             parameters.Add(new SortedDictionary<string, double>(fitted.Parameters.ToDictionary(), StringComparer.Ordinal));
             fittedPerExit.Add(fitted);
         }
 
         MultiExitOutputs Outputs(IReadOnlyList<ClassMatrix> logits, string split)
         {
-            ClassMatrix Apply(int k) => CheckProbabilities(PluginCall.Run(plugin, $"apply (exit {k + 1}, {split})", () => fittedPerExit[k].Apply(logits[k])), logits[k], plugin.Label, k);
+            ClassMatrix Apply(int k) => CheckProbabilities(limit.Run(plugin, $"apply (exit {k + 1}, {split})", _ => fittedPerExit[k].Apply(logits[k])), logits[k], plugin.Label, k);
             if (!fittedPerExit.All(f => f is ILogitCalibration))
             {
                 return new MultiExitOutputs(logits, Enumerable.Range(0, logits.Count).Select(Apply).ToList());
@@ -145,7 +141,7 @@ public sealed class CellEvaluator(ILogger logger)
 
             // Logit calibrators: probabilities come from the calibrated logits in double precision and are made only if a score reads them.
             var calibrated = Enumerable.Range(0, logits.Count)
-                .Select(k => CheckLogits(PluginCall.Run(plugin, $"calibrate logits (exit {k + 1}, {split})", () => ((ILogitCalibration)fittedPerExit[k]).CalibrateLogits(logits[k])), logits[k], plugin.Label, k))
+                .Select(k => CheckLogits(limit.Run(plugin, $"calibrate logits (exit {k + 1}, {split})", _ => ((ILogitCalibration)fittedPerExit[k]).CalibrateLogits(logits[k])), logits[k], plugin.Label, k))
                 .ToList();
             return new MultiExitOutputs(logits, new LazyExits<ClassMatrix>(logits.Count, Apply)) { CalibratedLogits = calibrated };
         }
@@ -174,25 +170,24 @@ public sealed class CellEvaluator(ILogger logger)
     private static void Release(MultiExitOutputs outputs) => (outputs.Probabilities as LazyExits<ClassMatrix>)?.Release();
 
     /// <summary>The plan's metrics, each instance made per exit behind the plugin-call boundary.</summary>
-    private List<MetricDefinition> Metrics(CellContext context, Action<int, PluginFailure> report) =>
+    private List<MetricDefinition> Metrics(CellContext context, CallLimit limit, Action<int, PluginFailure> report) =>
         context.Plan.Metrics
             .Select(m => new MetricDefinition(m.Plugin.Label, m.Plugin.Registration.Description, m.Info, () =>
-                new GuardedMetric(m.Plugin, () => m.Plugin.Create<IExitMetric>(logger, context.Cell.Name, context.Cell.Seed), report)))
+                new GuardedMetric(m.Plugin, () => m.Plugin.Create<IExitMetric>(logger, context.Cell.Name, context.Cell.Seed), limit, report)))
             .ToList();
 
     /// <summary>The built-in exit policy: one global threshold, swept over every distinct score.</summary>
     public const string GlobalThreshold = "global-threshold";
 
     private (MethodEvaluation Evaluation, double[] Replicates) EvaluatePolicy(
-        ResolvedPlugin policy, ExitPolicyInput input, MethodEvaluation global, LogitsBundle bundle, EfficiencyBootstrap bootstrap, string cell, int seed, CancellationToken cancellationToken)
+        ResolvedPlugin policy, ExitPolicyInput input, IReadOnlyList<bool[]> correct, MethodEvaluation global, LogitsBundle bundle, EfficiencyBootstrap bootstrap, string cell, int seed, CallLimit limit)
     {
-        var assignments = PluginCall.Run(policy, "assign", () => policy.Create<IExitPolicy>(logger, cell, seed).Assign(input, cancellationToken));
+        var assignments = limit.Run(policy, "assign", token => policy.Create<IExitPolicy>(logger, cell, seed).Assign(input, token));
         if (assignments.Count == 0)
         {
             throw new PluginFailure("exit policy", policy.Label, "assign", "returned no operating points");
         }
 
-        var correct = input.TestPredictions.Select(p => p.Select((c, i) => c == bundle.TestLabels[i]).ToArray()).ToList();
         var last = bundle.ExitCost[^1];
         var points = new List<OperatingPoint>();
         foreach (var (assignment, index) in assignments.Select((a, i) => (a, i)))
@@ -232,14 +227,14 @@ public sealed class CellEvaluator(ILogger logger)
     }
 
     private (IConfidenceScorer Scorer, IReadOnlyList<double[]> Scores, IReadOnlyList<double[]> Before) Score(
-        LogitsBundle bundle, ResolvedPlugin plugin, MultiExitOutputs validation, MultiExitOutputs test, MultiExitOutputs rawTest, string cell, int seed, CancellationToken cancellationToken)
+        LogitsBundle bundle, ResolvedPlugin plugin, MultiExitOutputs validation, MultiExitOutputs test, MultiExitOutputs rawTest, string cell, int seed, CallLimit limit)
     {
-        var scorer = PluginCall.Run(plugin, "fit", () =>
-            plugin.Create<IFailurePredictor>(logger, cell, seed).Fit(validation, bundle.ValidationLabels, cancellationToken));
+        var scorer = limit.Run(plugin, "fit", token =>
+            plugin.Create<IFailurePredictor>(logger, cell, seed).Fit(PluginInputs.Outputs(validation), bundle.ValidationLabels, token));
         var scores = new List<double[]>();
         for (var k = 0; k < bundle.Exits; k++)
         {
-            scores.Add(CheckScores(PluginCall.Run(plugin, $"score (exit {k + 1})", () => scorer.Score(test, k)), test.Samples, plugin.Label, k));
+            scores.Add(CheckScores(limit.Run(plugin, $"score (exit {k + 1})", _ => scorer.Score(PluginInputs.Outputs(test), k)), test.Samples, plugin.Label, k));
         }
 
         // A calibrator that hands back the logits themselves (identity) leaves the scorer's input, hence its scores, unchanged.
@@ -251,7 +246,7 @@ public sealed class CellEvaluator(ILogger logger)
         var before = new List<double[]>();
         for (var k = 0; k < bundle.Exits; k++)
         {
-            before.Add(CheckScores(PluginCall.Run(plugin, $"score (exit {k + 1}, uncalibrated)", () => scorer.Score(rawTest, k)), test.Samples, plugin.Label, k));
+            before.Add(CheckScores(limit.Run(plugin, $"score (exit {k + 1}, uncalibrated)", _ => scorer.Score(PluginInputs.Outputs(rawTest), k)), test.Samples, plugin.Label, k));
         }
 
         return (scorer, scores, before);

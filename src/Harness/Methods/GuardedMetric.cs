@@ -9,8 +9,9 @@ namespace EarlyExitBench.Harness.Methods;
 /// </summary>
 /// <param name="plugin">The metric's registration.</param>
 /// <param name="create">Makes the plugin's instance for one exit.</param>
+/// <param name="limit">Each call's time limit and the run's cancellation.</param>
 /// <param name="report">Called with each failure and the exit (0-based) it happened at, from any thread: exits are computed in parallel, so the caller picks which to keep.</param>
-internal sealed class GuardedMetric(ResolvedPlugin plugin, Func<IExitMetric> create, Action<int, PluginFailure> report) : IExitMetric
+internal sealed class GuardedMetric(ResolvedPlugin plugin, Func<IExitMetric> create, CallLimit limit, Action<int, PluginFailure> report) : IExitMetric
 {
     public MetricInfo Info => throw new NotSupportedException("The plan holds each metric's info.");
 
@@ -20,7 +21,7 @@ internal sealed class GuardedMetric(ResolvedPlugin plugin, Func<IExitMetric> cre
         var stage = $"compute (exit {context.Exit + 1})";
         try
         {
-            var value = PluginCall.Run(plugin, stage, () => (object?)create().Compute(context) ?? Undefined.Value);
+            var value = limit.Run(plugin, stage, _ => (object?)create().Compute(context) ?? Undefined.Value);
             return value is double number
                 ? double.IsFinite(number) ? number : throw new PluginFailure("metric", plugin.Label, stage, $"returned {number}; a metric is a finite number or null")
                 : null;

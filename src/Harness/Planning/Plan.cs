@@ -32,6 +32,9 @@ public sealed record Plan(
     int? Threads,
     IReadOnlyList<PlannedMetric> Metrics)
 {
+    /// <summary>Time limit of each method plugin call (calibrators, failure predictors, exit policies, metrics).</summary>
+    public TimeSpan PluginTimeout { get; init; } = TimeSpan.FromSeconds(EvaluationSpec.DefaultPluginTimeoutSeconds);
+
     /// <summary>The cells, in plan order.</summary>
     public IReadOnlyList<Cell> Cells => Manifest.Cells;
 }

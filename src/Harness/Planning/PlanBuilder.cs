@@ -102,7 +102,10 @@ public static class PlanBuilder
             suite.Measurement,
             suite.Device,
             suite.Threads,
-            metrics);
+            metrics)
+        {
+            PluginTimeout = suite.Evaluation.PluginTimeout,
+        };
     }
 
     /// <summary>A plan with one cell that evaluates a logits bundle made elsewhere; no training, no measurement.</summary>
@@ -134,7 +137,10 @@ public static class PlanBuilder
             measurement,
             "cpu",
             null,
-            metrics);
+            metrics)
+        {
+            PluginTimeout = evaluation.PluginTimeout,
+        };
     }
 
     /// <summary>

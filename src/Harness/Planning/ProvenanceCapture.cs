@@ -17,14 +17,16 @@ public static class ProvenanceCapture
         ArgumentNullException.ThrowIfNull(datasets);
         var harness = typeof(ProvenanceCapture).Assembly;
         var (commit, dirty) = GitCheckout.Describe(AppContext.BaseDirectory);
-        var external = plugins
+        var repository = PluginAssembly.RepositoryRoot();
+        var loaded = plugins
             .Where(p => File.Exists(p.Registration.AssemblyPath))
             .GroupBy(p => p.Registration.AssemblyPath, StringComparer.Ordinal)
             .Select(g => new AssemblyProvenance(
                 NameOf(g.First().Registration.Assembly),
                 VersionOf(g.First().Registration.Assembly),
                 g.First().AssemblySha256,
-                Aliases(g)))
+                Aliases(g),
+                PluginAssembly.IsExternal(g.Key, repository)))
             .OrderBy(a => a.Name, StringComparer.Ordinal)
             .ThenBy(a => a.Sha256, StringComparer.Ordinal);
         var builtIn = plugins.Where(p => !File.Exists(p.Registration.AssemblyPath)).ToList();
@@ -37,7 +39,7 @@ public static class ProvenanceCapture
             File.Exists(sourceFile) ? ResolvedPlugin.Sha256Of(Path.GetFullPath(sourceFile)) : null,
             commit,
             dirty,
-            [self, .. external],
+            [self, .. loaded],
             datasets.ToList());
     }
 

@@ -33,9 +33,15 @@ public sealed record PluginAssembly(string Path, string Name, string Version, st
             // Not a readable .NET assembly: loading will say so; the hash still identifies the file.
         }
 
-        var inside = repositoryRoot is not null
-            && full.StartsWith(System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(repositoryRoot)) + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal);
-        return new PluginAssembly(full, name, version, sha, !inside);
+        return new PluginAssembly(full, name, version, sha, IsExternal(full, repositoryRoot));
+    }
+
+    /// <summary>True unless <paramref name="path"/> lies inside <paramref name="repositoryRoot"/> (null: no repository, so everything is external).</summary>
+    public static bool IsExternal(string path, string? repositoryRoot)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return repositoryRoot is null
+            || !System.IO.Path.GetFullPath(path).StartsWith(System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(repositoryRoot)) + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 
     /// <summary>The checkout the host runs from (the folder holding <c>EarlyExitBench.sln</c> above it), or null when installed elsewhere.</summary>

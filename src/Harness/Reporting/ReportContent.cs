@@ -98,7 +98,7 @@ internal static class ReportContent
             yield return new ReportTable(
                 ["assembly", "version", "SHA-256", "provides"],
                 [false, false, false, false],
-                p.Assemblies.Select(a => (IReadOnlyList<string>)[a.Name, a.Version, a.Sha256, a.Aliases.Count == 0 ? "–" : string.Join(", ", a.Aliases)]).ToList(),
+                p.Assemblies.Select(a => (IReadOnlyList<string>)[a.External ? $"{a.Name} (outside the repository)" : a.Name, a.Version, a.Sha256, a.Aliases.Count == 0 ? "–" : string.Join(", ", a.Aliases)]).ToList(),
                 []);
         }
     }

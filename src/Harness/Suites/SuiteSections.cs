@@ -16,7 +16,8 @@ internal static class SuiteSections
         var spec = new EvaluationSpec(
             map.Int("bins", 15, 1, 10_000)!.Value,
             map.Int("bootstrap", 1000, 0, 1_000_000)!.Value,
-            map.Int("efficiency_bootstrap", EvaluationSpec.DefaultEfficiencyBootstrap, 0, 100_000)!.Value);
+            map.Int("efficiency_bootstrap", EvaluationSpec.DefaultEfficiencyBootstrap, 0, 100_000)!.Value,
+            map.Double("plugin_timeout_s", EvaluationSpec.DefaultPluginTimeoutSeconds, EvaluationSpec.MinPluginTimeoutSeconds, EvaluationSpec.MaxPluginTimeoutSeconds));
         map.RejectUnknownKeys("'evaluation'");
         return spec;
     }

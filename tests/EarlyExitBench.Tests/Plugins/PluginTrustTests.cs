@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
+using EarlyExitBench.Harness.Cli;
 using EarlyExitBench.Harness.Data;
 using EarlyExitBench.Harness.Plugins;
 using EarlyExitBench.Tests.Support;
@@ -6,6 +8,7 @@ using EarlyExitBench.Tests.Support;
 namespace EarlyExitBench.Tests.Plugins;
 
 /// <summary>Plugins are code running with the user's rights: every one from outside the repository is logged with its SHA-256.</summary>
+[Collection("Console")]
 public class PluginTrustTests
 {
     [Fact]
@@ -25,6 +28,27 @@ public class PluginTrustTests
         var logged = Assert.Single(sink.Messages, m => m.StartsWith("Plugin assembly from outside the repository", StringComparison.Ordinal));
         Assert.Contains(dll, logged, StringComparison.Ordinal);
         Assert.Contains("sha256 " + expectedSha, logged, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheLeaderboardMarksWhichPluginAssembliesCameFromOutsideTheRepository()
+    {
+        var outside = Path.Combine(Path.GetTempPath(), "eebench-outside-" + Guid.NewGuid().ToString("N")[..8]);
+        CopyFolder(TestPaths.TestPlugin("Faulty"), outside);
+        var dir = TestPaths.TempDirectory();
+
+        var code = Commands.Run(["evaluate", "--bundle", ToyBundle.Write(dir), "--calibrators", "identity,scaled", "--failure-predictors", "msp",
+            "--out", dir, "--bootstrap", "0", "--efficiency-bootstrap", "0", "--plugins", outside], new StringWriter());
+
+        Assert.Equal(ExitCodes.Ok, code);
+        var json = File.ReadAllText(Path.Combine(dir, "leaderboard.json"));
+        Assert.Empty(LeaderboardSchema.Errors(json));
+        var assemblies = JsonNode.Parse(json)!["provenance"]!["assemblies"]!.AsArray()
+            .ToDictionary(a => (string)a!["name"]!, a => (External: (bool)a!["external"]!, Sha256: (string)a["sha256"]!));
+        Assert.Equal((true, Sha256Sum(Path.Combine(outside, "TestPlugin.Faulty.dll"))), assemblies["TestPlugin.Faulty"]);
+        Assert.False(assemblies["EarlyExitBench.Calibrators.Standard"].External);
+        Assert.False(assemblies["EarlyExitBench.FailurePredictors.Standard"].External);
+        Assert.False(assemblies["eebench"].External);
     }
 
     [Fact]

@@ -55,6 +55,16 @@ public class SuiteLoaderTests
     }
 
     [Fact]
+    public void PluginTimeoutDefaultsToTenMinutesBindsAndIsNotSerialisedIntoKeysOrTheLeaderboard()
+    {
+        var timed = SuiteLoader.Parse(Valid + "\nevaluation: {plugin_timeout_s: 2.5}\n", "tiny.yaml", "/tmp").Evaluation;
+
+        Assert.Equal(600, SuiteLoader.Parse(Valid, "tiny.yaml", "/tmp").Evaluation.PluginTimeoutSeconds);
+        Assert.Equal(TimeSpan.FromSeconds(2.5), timed.PluginTimeout);
+        Assert.DoesNotContain("timeout", System.Text.Json.JsonSerializer.Serialize(timed), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void DefaultSuiteIsValid()
     {
         var suite = SuiteLoader.Load(Path.Combine(TestPaths.RepoRoot, "suites", "fashion-mnist.yaml"));

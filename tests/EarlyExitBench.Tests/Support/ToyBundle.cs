@@ -14,6 +14,15 @@ internal static class ToyBundle
     public static string Evaluate(params string[] extraArguments)
     {
         var dir = TestPaths.TempDirectory();
+        var path = Write(dir);
+        var code = Commands.Run(["evaluate", "--bundle", path, "--calibrators", "identity,temperature,isotonic", "--failure-predictors", "msp,margin", "--out", dir, "--bootstrap", "50", .. extraArguments], new StringWriter());
+        Assert.Equal(ExitCodes.Ok, code);
+        return dir;
+    }
+
+    /// <summary>Writes the bundle as <c>toy.npz</c> in <paramref name="dir"/> and returns its path.</summary>
+    public static string Write(string dir)
+    {
         var random = new Random(4);
         ClassMatrix Logits(int n, int[] labels, double signal) => new(
             Enumerable.Range(0, n * 4).Select(i => (float)((random.NextDouble() * 2) + (i % 4 == labels[i / 4] ? signal : 0))).ToArray(), n, 4);
@@ -22,8 +31,6 @@ internal static class ToyBundle
         var bundle = new LogitsBundle([Logits(300, val, 0.5), Logits(300, val, 1.5)], val, [Logits(TestSamples, test, 0.5), Logits(TestSamples, test, 1.5)], test, [1.0, 3.0], "toy", "two-exit");
         var path = Path.Combine(dir, "toy.npz");
         BundleFile.Write(path, bundle);
-        var code = Commands.Run(["evaluate", "--bundle", path, "--calibrators", "identity,temperature,isotonic", "--failure-predictors", "msp,margin", "--out", dir, "--bootstrap", "50", .. extraArguments], new StringWriter());
-        Assert.Equal(ExitCodes.Ok, code);
-        return dir;
+        return path;
     }
 }

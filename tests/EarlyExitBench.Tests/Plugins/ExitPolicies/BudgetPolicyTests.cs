@@ -69,7 +69,7 @@ public class BudgetPolicyTests
         var validation = PolicyInputs.UniformScores(Costs.Length, samples, seed: 52);
         var test = validation.Select(s => s.Select(v => v + 10).ToArray()).ToArray(); // every test score clears every threshold
         var predictions = PolicyInputs.Constant(Costs.Length, samples);
-        var input = new ExitPolicyInput(validation, predictions, new int[samples], test, predictions, Costs);
+        var input = new ExitPolicyInput(PolicyInputs.Memories(validation), PolicyInputs.Memories(predictions), new int[samples], PolicyInputs.Memories(test), PolicyInputs.Memories(predictions), Costs);
 
         var assignment = Assert.Single(new BudgetPolicy(new BudgetPolicyOptions { Budgets = [0.5] }).Assign(input, CancellationToken.None));
 
@@ -114,7 +114,7 @@ public class BudgetPolicyTests
     public void RejectsNonPositiveBudgetsAndMismatchedInputs()
     {
         Assert.ThrowsAny<ArgumentException>(() => new BudgetPolicy(new BudgetPolicyOptions { Budgets = [0.5, 0] }));
-        var input = new ExitPolicyInput([new double[3]], [new int[3]], new int[3], [new double[3]], [new int[3]], [1, 2]);
+        var input = new ExitPolicyInput([new double[3]], [new int[3]], new int[3], [new double[3]], [new int[3]], new double[] { 1, 2 });
         Assert.ThrowsAny<ArgumentException>(() => new BudgetPolicy(new BudgetPolicyOptions()).Assign(input, CancellationToken.None));
     }
 }

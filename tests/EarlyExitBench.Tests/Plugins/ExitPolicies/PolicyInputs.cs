@@ -6,7 +6,9 @@ internal static class PolicyInputs
 {
     /// <summary>Test split = validation split, so what the policy realises on test is what it fitted.</summary>
     public static ExitPolicyInput SameSplits(double[][] scores, int[][] predictions, double[] costs, int[] labels) =>
-        new(scores, predictions, labels, scores, predictions, costs);
+        new(Memories(scores), Memories(predictions), labels, Memories(scores), Memories(predictions), costs);
+
+    public static IReadOnlyList<ReadOnlyMemory<T>> Memories<T>(T[][] perExit) => perExit.Select(a => (ReadOnlyMemory<T>)a).ToList();
 
     public static double[][] UniformScores(int exits, int samples, int seed)
     {

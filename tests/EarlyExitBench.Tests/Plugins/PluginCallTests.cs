@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using EarlyExitBench.Contracts;
+using EarlyExitBench.Harness.Plugins;
+
+namespace EarlyExitBench.Tests.Plugins;
+
+/// <summary>The one plugin-call guard with a time limit: in time, cancelled through the token, abandoned, or the run cancelled.</summary>
+public class PluginCallTests
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMilliseconds(300);
+
+    private static readonly ResolvedPlugin Plugin = new(
+        "slow", new PluginRegistration(PluginKind.Calibrator, "slow", "test", "Test 1.0", "/nowhere/Test.dll", typeof(NoOptions), (_, _) => new object()), new NoOptions());
+
+    [Fact]
+    public void ACallWithinItsLimitReturnsItsValueAndSeesALiveToken()
+    {
+        var result = PluginCall.Run(Plugin, "fit", Limit, CancellationToken.None, token => token.CanBeCanceled && !token.IsCancellationRequested ? "ok" : "bad token");
+
+        Assert.Equal("ok", result);
+    }
+
+    [Fact]
+    public void ThrowsAndNullsBecomeFailuresAsWithoutALimit()
+    {
+        var thrown = Assert.Throws<PluginFailure>(() => PluginCall.Run<string>(Plugin, "fit", Limit, CancellationToken.None, _ => throw new InvalidOperationException("boom")));
+        var returnedNull = Assert.Throws<PluginFailure>(() => PluginCall.Run<string>(Plugin, "fit", Limit, CancellationToken.None, _ => null!));
+
+        Assert.Equal(("calibrator", "slow", "fit", "InvalidOperationException: boom"), (thrown.Kind, thrown.Plugin, thrown.Stage, thrown.Detail));
+        Assert.Equal("returned null", returnedNull.Detail);
+    }
+
+    [Fact]
+    public void ACallThatWatchesItsTokenIsCancelledAtTheLimit()
+    {
+        var sawCancellation = false;
+        var clock = Stopwatch.StartNew();
+
+        var failure = Assert.Throws<PluginFailure>(() => PluginCall.Run<string>(Plugin, "fit", Limit, CancellationToken.None, token =>
+        {
+            token.WaitHandle.WaitOne();
+            sawCancellation = token.IsCancellationRequested;
+            token.ThrowIfCancellationRequested();
+            return "never";
+        }));
+
+        Assert.Equal("timed out after 0.3 s (cancelled through its token)", failure.Detail);
+        Assert.True(sawCancellation);
+        Assert.True(clock.Elapsed >= Limit, $"returned after {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void ACallThatIgnoresItsTokenIsAbandonedAfterTheLimitAndAGracePeriod()
+    {
+        using var release = new ManualResetEventSlim();
+        var clock = Stopwatch.StartNew();
+
+        var failure = Assert.Throws<PluginFailure>(() => PluginCall.Run(Plugin, "apply (exit 2, test)", Limit, CancellationToken.None, _ =>
+        {
+            release.Wait();
+            return "late";
+        }));
+
+        clock.Stop();
+        release.Set();
+        Assert.Equal(("apply (exit 2, test)", "timed out after 0.3 s; it ignored its cancellation token and was abandoned"), (failure.Stage, failure.Detail));
+
+        // The limit, then as long again (under 2 s) for the token to be answered.
+        Assert.True(clock.Elapsed >= 2 * Limit, $"returned after {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void CancellingTheRunStopsWaitingAtOnceAndCancelsTheCallsToken()
+    {
+        using var run = new CancellationTokenSource();
+        using var release = new ManualResetEventSlim();
+        using var started = new ManualResetEventSlim();
+        var callToken = CancellationToken.None;
+        run.CancelAfter(TimeSpan.FromMilliseconds(100));
+
+        Assert.ThrowsAny<OperationCanceledException>(() => PluginCall.Run(Plugin, "fit", TimeSpan.FromMinutes(10), run.Token, token =>
+        {
+            callToken = token;
+            started.Set();
+            release.Wait();
+            return "late";
+        }));
+
+        release.Set();
+        Assert.True(started.Wait(TimeSpan.FromSeconds(30)));
+        Assert.True(callToken.IsCancellationRequested);
+    }
+}
