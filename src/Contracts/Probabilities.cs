@@ -223,4 +223,49 @@ public static class Probabilities
             destination[c] /= sum;
         }
     }
+
+    /// <summary>log Σ_c exp(v_c), stable for any finite input (the largest value is taken out first).</summary>
+    /// <param name="values">Values, for example one row of logits in double precision.</param>
+    /// <returns>The log-sum-exp; −∞ for an empty span.</returns>
+    public static double LogSumExp(ReadOnlySpan<double> values)
+    {
+        var max = double.NegativeInfinity;
+        foreach (var v in values)
+        {
+            max = Math.Max(max, v);
+        }
+
+        if (double.IsNegativeInfinity(max))
+        {
+            return max;
+        }
+
+        var sum = 0.0;
+        foreach (var v in values)
+        {
+            sum += Math.Exp(v - max);
+        }
+
+        return max + Math.Log(sum);
+    }
+
+    /// <summary>log Σ_c exp(z_c) of one row of single-precision logits, accumulated in double precision.</summary>
+    /// <param name="logits">One sample's logits, finite.</param>
+    /// <returns>The log-sum-exp; −∞ for an empty row.</returns>
+    public static double LogSumExp(ReadOnlySpan<float> logits)
+    {
+        if (logits.Length == 0)
+        {
+            return double.NegativeInfinity;
+        }
+
+        double max = logits[ArgMax(logits)];
+        var sum = 0.0;
+        foreach (var z in logits)
+        {
+            sum += Math.Exp(z - max);
+        }
+
+        return max + Math.Log(sum);
+    }
 }

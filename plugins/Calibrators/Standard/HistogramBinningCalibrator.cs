@@ -5,7 +5,7 @@ namespace EarlyExitBench.Calibrators.Standard;
 
 /// <summary>
 /// <c>histogram</c>: top-label histogram binning (Zadrozny &amp; Elkan 2001). The max-softmax confidence
-/// is put in one of M equal-width bins (bin m holds (m−1)/M &lt; conf ≤ m/M, as in ECE) and replaced by
+/// is put in one of M equal-width bins (bin m holds (m−1)/M &lt; conf ≤ m/M, as in ECE: <see cref="ConfidenceBins.EqualWidthIndex"/>) and replaced by
 /// that bin's validation accuracy; an empty bin keeps the sample's own confidence. The other classes
 /// share the rest (see <see cref="TopLabel.Spread"/>); the top value is floored at just above 1/C.
 /// Keeps each sample's argmax. Does NOT keep the order of samples by confidence: samples in one bin
@@ -53,8 +53,8 @@ public sealed class HistogramBinningCalibrator : ICalibrator
         return new Fitted(accuracy, reported);
     }
 
-    /// <summary>Zero-based bin of a confidence: ⌈conf·M⌉ − 1, clamped to [0, M − 1].</summary>
-    internal static int Bin(double confidence, int bins) => Math.Clamp((int)Math.Ceiling(confidence * bins) - 1, 0, bins - 1);
+    /// <summary>Zero-based bin of a confidence, by the harness's one bin rule (the ECE's).</summary>
+    internal static int Bin(double confidence, int bins) => ConfidenceBins.EqualWidthIndex(confidence, bins);
 
     private sealed class Fitted(double[] accuracy, IReadOnlyDictionary<string, double> parameters) : IFittedCalibrator
     {

@@ -65,7 +65,7 @@ public sealed class PlattCalibrator : ICalibrator
             double ga = 0, gb = 0, haa = 1e-12, hab = 0, hbb = 1e-12;
             for (var i = 0; i < x.Length; i++)
             {
-                var p = Sigmoid((a * x[i]) + b);
+                var p = Logistic.Sigmoid((a * x[i]) + b);
                 var residual = p - target[i];
                 var weight = p * (1 - p);
                 ga += residual * x[i];
@@ -114,15 +114,13 @@ public sealed class PlattCalibrator : ICalibrator
         for (var i = 0; i < x.Length; i++)
         {
             var eta = (a * x[i]) + b;
-            sum += Softplus(eta) - (target[i] * eta); // −t·log σ(η) − (1 − t)·log(1 − σ(η))
+            sum += Logistic.Softplus(eta) - (target[i] * eta); // −t·log σ(η) − (1 − t)·log(1 − σ(η))
         }
 
         return sum;
     }
 
-    private static double Softplus(double eta) => eta > 0 ? eta + double.LogP1(Math.Exp(-eta)) : double.LogP1(Math.Exp(eta));
 
-    private static double Sigmoid(double eta) => eta >= 0 ? 1 / (1 + Math.Exp(-eta)) : Math.Exp(eta) / (1 + Math.Exp(eta));
 
     private double Feature(TopLabelRow row) => _maxLogit ? row.MaxLogit : row.LogOdds;
 
@@ -130,6 +128,6 @@ public sealed class PlattCalibrator : ICalibrator
     {
         public IReadOnlyDictionary<string, double> Parameters { get; } = new Dictionary<string, double> { ["a"] = a, ["b"] = b };
 
-        public ClassMatrix Apply(ClassMatrix logits) => TopLabel.Apply(logits, row => Sigmoid((a * feature(row)) + b));
+        public ClassMatrix Apply(ClassMatrix logits) => TopLabel.Apply(logits, row => Logistic.Sigmoid((a * feature(row)) + b));
     }
 }

@@ -1,3 +1,5 @@
+using EarlyExitBench.Contracts;
+
 namespace EarlyExitBench.FailurePredictors.Standard;
 
 /// <summary>
@@ -10,5 +12,5 @@ public sealed class EnergyScore : RowScore
     protected override bool UsesLogits => true;
 
     /// <inheritdoc />
-    protected override double ScoreRow(ReadOnlySpan<float> row) => RowStatistics.LogSumExp(row);
+    protected override double ScoreRow(ReadOnlySpan<float> row) => Probabilities.LogSumExp(row);
 }

@@ -1,3 +1,5 @@
+using EarlyExitBench.Contracts;
+
 namespace EarlyExitBench.FailurePredictors.Standard;
 
 /// <summary>
@@ -50,7 +52,7 @@ internal sealed class LogisticRegression
             {
                 x[i].CopyTo(features, 0);
                 features[d] = 1.0;
-                var p = Sigmoid(Dot(features, beta));
+                var p = Logistic.Sigmoid(Dot(features, beta));
                 var residual = (p - (y[i] ? 1 : 0)) / n;
                 var weight = p * (1 - p) / n;
                 for (var a = 0; a <= d; a++)
@@ -122,7 +124,7 @@ internal sealed class LogisticRegression
                 eta += beta[j] * x[i][j];
             }
 
-            sum += Softplus(eta) - (y[i] ? eta : 0); // −log σ(η) if positive, −log(1 − σ(η)) if not
+            sum += Logistic.Softplus(eta) - (y[i] ? eta : 0); // −log σ(η) if positive, −log(1 − σ(η)) if not
         }
 
         var penalty = InterceptPenalty * beta[d] * beta[d];
@@ -203,7 +205,5 @@ internal sealed class LogisticRegression
         return sum;
     }
 
-    private static double Softplus(double eta) => eta > 0 ? eta + double.LogP1(Math.Exp(-eta)) : double.LogP1(Math.Exp(eta));
 
-    private static double Sigmoid(double eta) => eta >= 0 ? 1 / (1 + Math.Exp(-eta)) : Math.Exp(eta) / (1 + Math.Exp(eta));
 }

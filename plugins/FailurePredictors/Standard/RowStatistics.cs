@@ -52,17 +52,4 @@ internal static class RowStatistics
 
         return sum;
     }
-
-    /// <summary>log Σ exp(z), stable for any finite logits.</summary>
-    public static double LogSumExp(ReadOnlySpan<float> logits)
-    {
-        var max = Max(logits);
-        var sum = 0.0;
-        foreach (var z in logits)
-        {
-            sum += Math.Exp(z - max);
-        }
-
-        return max + Math.Log(sum);
-    }
 }

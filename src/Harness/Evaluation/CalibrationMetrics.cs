@@ -13,38 +13,13 @@ public static class CalibrationMetrics
     public const double NllFloor = 1e-12;
 
     /// <summary>
-    /// 0-based equal-width bin of <paramref name="p"/>. Edges are the doubles e_m = m/M (correctly rounded), bin m holds
-    /// e_{m−1} &lt; p ≤ e_m, so p = 0.9 lands in the bin whose upper edge is 0.9. For single-precision p this is the
-    /// same as comparing with the exact fraction m/M.
+    /// 0-based equal-width bin of <paramref name="p"/>: Contracts' <see cref="ConfidenceBins.EqualWidthIndex"/>, the one
+    /// bin rule that the histogram calibrator uses too. Bin m holds e_{m−1} &lt; p ≤ e_m with e_m = m/M as a double.
     /// </summary>
     /// <param name="p">A probability.</param>
     /// <param name="bins">Number of bins M.</param>
     /// <returns>m − 1 for the bin m holding p; p ≤ 0 gives 0 and p ≥ 1 gives M − 1.</returns>
-    public static int BinIndex(double p, int bins)
-    {
-        if (!(p > 0))
-        {
-            return 0;
-        }
-
-        if (p >= 1)
-        {
-            return bins - 1;
-        }
-
-        // ceil(p·M) is off by at most one from the true bin; fix it against the edges themselves.
-        var m = Math.Clamp((int)Math.Ceiling(p * bins), 1, bins);
-        if (m > 1 && p <= (double)(m - 1) / bins)
-        {
-            m--;
-        }
-        else if (m < bins && p > (double)m / bins)
-        {
-            m++;
-        }
-
-        return m - 1;
-    }
+    public static int BinIndex(double p, int bins) => ConfidenceBins.EqualWidthIndex(p, bins);
 
     /// <summary>
     /// Bin of a single-precision probability for the matrix pass: p·M is exact in double, and no float lies strictly

@@ -1,3 +1,4 @@
+using EarlyExitBench.Harness.Evaluation;
 using EarlyExitBench.Calibrators.Standard;
 
 namespace EarlyExitBench.Tests.Plugins.Calibrators;
@@ -42,6 +43,43 @@ public class HistogramBinningCalibratorTests
     public void BinsAreRightClosedAsInEce(double confidence, int bin)
     {
         Assert.Equal(bin, HistogramBinningCalibrator.Bin(confidence, 5));
+    }
+
+    [Theory]
+    // Edges where ⌈p·M⌉ alone errs: 0.7·10 and 0.3·10 round above the integer, the others round down onto it (the cases
+    // of CalibrationMetricsTests, found with Python). The old ⌈p·M⌉ − 1 put 0.7 of 10 bins in bin 7, ECE in bin 6.
+    [InlineData(0.7, 10)]
+    [InlineData(0.3, 10)]
+    [InlineData(0.9, 10)]
+    [InlineData(0.30000000000000004, 10)]
+    [InlineData(0.33333333333333337, 3)]
+    [InlineData(0.6666666666666667, 3)]
+    [InlineData(0.4285714285714286, 7)]
+    [InlineData(0.11111111111111112, 9)]
+    [InlineData(0.0, 15)]
+    [InlineData(1.0, 15)]
+    public void BinsAsTheEceBinsOnEdgeCases(double confidence, int bins)
+        => Assert.Equal(CalibrationMetrics.BinIndex(confidence, bins), HistogramBinningCalibrator.Bin(confidence, bins));
+
+    [Fact]
+    public void BinsAsTheEceBinsAFewUlpsAroundEveryEdge()
+    {
+        foreach (var bins in new[] { 3, 7, 10, 15, 20, 100 })
+        {
+            for (var m = 0; m <= bins; m++)
+            {
+                var p = (double)m / bins;
+                for (var i = 0; i < 3; i++)
+                {
+                    p = Math.BitDecrement(p);
+                }
+
+                for (var step = 0; step < 7; step++, p = Math.BitIncrement(p))
+                {
+                    Assert.Equal(CalibrationMetrics.BinIndex(p, bins), HistogramBinningCalibrator.Bin(p, bins));
+                }
+            }
+        }
     }
 
     [Fact]
