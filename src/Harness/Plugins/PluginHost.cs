@@ -121,6 +121,14 @@ public static class PluginHost
 
     private static void LoadOne(string path, List<PluginRegistration> registrations, List<PluginLoadFailure> failures, ILogger logger)
     {
+        // Read from metadata, before the plugin's code runs: a plugin built against another major may bind, then break mid-run.
+        if (ContractsCompatibility.Refusal(path, ContractsCompatibility.ReferencedBy(path)) is { } refused)
+        {
+            failures.Add(refused);
+            logger.Warning("Plugin {Path} refused: {Reason}", path, refused.Reason);
+            return;
+        }
+
         Assembly assembly;
         try
         {
