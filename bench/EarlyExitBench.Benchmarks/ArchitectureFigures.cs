@@ -123,13 +123,13 @@ internal static class ArchitectureFigures
     {
         public IDatasetSource? Source { get; private set; }
 
-        public void Add<TKind, TOptions>(string alias, string description, Func<TOptions, PluginContext, TKind> factory)
+        public void Add<TKind, TOptions>(PluginInfo info, Func<TOptions, PluginContext, TKind> factory)
             where TKind : class
             where TOptions : class, new()
         {
-            if (alias == "fashion-mnist")
+            if (info.Alias == "fashion-mnist")
             {
-                Source = (IDatasetSource)factory(new TOptions(), new PluginContext(Logger.None, alias, 0));
+                Source = (IDatasetSource)factory(new TOptions(), new PluginContext(Logger.None, info.Alias, 0));
             }
         }
     }

@@ -10,8 +10,7 @@ public sealed class MsdNetPlugin : IEarlyExitPlugin
     {
         ArgumentNullException.ThrowIfNull(registrar);
         registrar.Add<IEarlyExitArchitecture, MsdNetOptions>(
-            "msdnet",
-            "MSDNet (Huang et al. 2018), CIFAR-style: 3 scales of dense layers, a conv classifier on the coarsest scale after each block",
+            new PluginInfo("msdnet", "MSDNet (Huang et al. 2018), CIFAR-style: 3 scales of dense layers, a conv classifier on the coarsest scale after each block") { Citation = "Huang, Chen, Li, Wu, van der Maaten & Weinberger 2018, Multi-Scale Dense Networks for Resource Efficient Image Classification, ICLR; https://arxiv.org/abs/1703.09844" },
             (options, _) => new MsdNetArchitecture(options));
     }
 }

@@ -53,8 +53,8 @@ internal static class EvaluateCommand
             var plan = PlanBuilder.FromBundle(
                 file,
                 loaded,
-                Resolve(parse.GetValue(calibrators)!, "--calibrators", PluginKind.Calibrator, catalog),
-                Resolve(parse.GetValue(predictors)!, "--failure-predictors", PluginKind.FailurePredictor, catalog),
+                Resolve(parse.GetValue(calibrators)!, "--calibrators", PluginKind.Calibrator, catalog, logger),
+                Resolve(parse.GetValue(predictors)!, "--failure-predictors", PluginKind.FailurePredictor, catalog, logger),
                 evaluation,
                 catalog,
                 logger);
@@ -69,7 +69,7 @@ internal static class EvaluateCommand
     }
 
     /// <summary>Resolves comma-separated aliases; every unknown alias or bad option is reported at once.</summary>
-    private static IReadOnlyList<ResolvedPlugin> Resolve(string list, string option, PluginKind kind, PluginCatalog catalog)
+    private static IReadOnlyList<ResolvedPlugin> Resolve(string list, string option, PluginKind kind, PluginCatalog catalog, Serilog.ILogger logger)
     {
         var specs = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select((alias, i) => new PluginSpec(alias, new System.Text.Json.Nodes.JsonObject(), new SourceLocation(option, 1, i + 1), new SourceLocation(option, 1, i + 1)))
@@ -92,6 +92,6 @@ internal static class EvaluateCommand
             throw new SuiteException(errors);
         }
 
-        return PlanBuilder.Resolve(specs, kind, catalog);
+        return PlanBuilder.Resolve(specs, kind, catalog, logger);
     }
 }

@@ -13,12 +13,13 @@ internal static class PluginsCommand
         command.SetAction(parse => CliSupport.Guarded(parse, io, null, logger =>
         {
             var catalog = CliSupport.LoadCatalog(parse, [], logger);
-            var table = new Table().AddColumns("kind", "alias", "assembly", "description");
+            io.Out.WriteLine($"EarlyExitBench.Contracts {ContractsCompatibility.Host.ToString(3)}: plugins built against {ContractsCompatibility.Host.Major}.x up to this minor load");
+            var table = new Table().AddColumns("kind", "alias", "version", "description, citation, deprecated aliases", "assembly");
             foreach (var kind in PluginKinds.All)
             {
                 foreach (var r in catalog[kind].Entries)
                 {
-                    table.AddRow(Markup.Escape(PluginKinds.Describe(kind)), Markup.Escape(r.Alias), Markup.Escape(r.Assembly), Markup.Escape(r.Description));
+                    table.AddRow(Markup.Escape(PluginKinds.Describe(kind)), Markup.Escape(r.Alias), Markup.Escape(r.Version), Markup.Escape(About(r)), Markup.Escape(r.Assembly));
                 }
             }
 
@@ -36,5 +37,21 @@ internal static class PluginsCommand
             return catalog.Errors.Count > 0 ? ExitCodes.BadInput : ExitCodes.Ok;
         }));
         return command;
+    }
+
+    private static string About(PluginRegistration registration)
+    {
+        var lines = new List<string> { registration.Description };
+        if (registration.Citation.Length > 0)
+        {
+            lines.Add("cite: " + registration.Citation);
+        }
+
+        if (registration.DeprecatedAliases.Count > 0)
+        {
+            lines.Add($"deprecated alias{(registration.DeprecatedAliases.Count > 1 ? "es" : string.Empty)}: {string.Join(", ", registration.DeprecatedAliases)} (still accepted; use '{registration.Alias}')");
+        }
+
+        return string.Join('\n', lines);
     }
 }

@@ -9,17 +9,26 @@ public static class BuiltInDatasets
     /// <summary>Where Debian's <c>dataset-fashion-mnist</c> installs the IDX files.</summary>
     public const string FashionMnistDefaultPath = "/usr/share/datasets/fashion-mnist";
 
+    private const string Cifar = "Krizhevsky 2009, Learning Multiple Layers of Features from Tiny Images, technical report, University of Toronto";
+
     /// <summary>Registers the built-in dataset sources.</summary>
     public static void Register(IPluginRegistrar registrar)
     {
         ArgumentNullException.ThrowIfNull(registrar);
-        registrar.Add<IDatasetSource, DatasetOptions>("fashion-mnist", "Fashion-MNIST, IDX files (default: Debian's dataset-fashion-mnist)",
+        registrar.Add<IDatasetSource, DatasetOptions>(
+            new PluginInfo("fashion-mnist", "Fashion-MNIST, IDX files (default: Debian's dataset-fashion-mnist)")
+            {
+                Citation = "Xiao, Rasul & Vollgraf 2017, Fashion-MNIST: a Novel Image Dataset for Benchmarking Machine Learning Algorithms; https://arxiv.org/abs/1708.07747",
+            },
             (o, _) => new IdxDatasetSource("fashion-mnist", o.Path ?? FashionMnistDefaultPath, "apt-get install dataset-fashion-mnist"));
-        registrar.Add<IDatasetSource, DatasetOptions>("mnist", "MNIST, IDX files from options.path",
+        registrar.Add<IDatasetSource, DatasetOptions>(
+            new PluginInfo("mnist", "MNIST, IDX files from options.path") { Citation = "LeCun, Bottou, Bengio & Haffner 1998, Gradient-based learning applied to document recognition, Proc. IEEE" },
             (o, _) => new IdxDatasetSource("mnist", Required(o, "mnist"), "download the four IDX files of MNIST into options.path"));
-        registrar.Add<IDatasetSource, DatasetOptions>("cifar10", "CIFAR-10 binary batches (data_batch_1..5.bin, test_batch.bin) from options.path",
+        registrar.Add<IDatasetSource, DatasetOptions>(
+            new PluginInfo("cifar10", "CIFAR-10 binary batches (data_batch_1..5.bin, test_batch.bin) from options.path") { Citation = Cifar },
             (o, _) => new CifarDatasetSource("cifar10", Required(o, "cifar10"), 10));
-        registrar.Add<IDatasetSource, DatasetOptions>("cifar100", "CIFAR-100 binary (train.bin, test.bin; fine labels) from options.path",
+        registrar.Add<IDatasetSource, DatasetOptions>(
+            new PluginInfo("cifar100", "CIFAR-100 binary (train.bin, test.bin; fine labels) from options.path") { Citation = Cifar },
             (o, _) => new CifarDatasetSource("cifar100", Required(o, "cifar100"), 100));
         registrar.Add<IDatasetSource, ImageFolderOptions>("image-folder", "JPEG/PNG images in one subfolder per class under train/ and val/ (ImageNet layout), resized and center-cropped",
             (o, _) => new ImageFolderSource(o));

@@ -22,11 +22,11 @@ public static class PlanBuilder
         ArgumentNullException.ThrowIfNull(suite);
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(logger);
-        var calibrators = Resolve(suite.Calibrators, PluginKind.Calibrator, catalog);
-        var predictors = Resolve(suite.FailurePredictors, PluginKind.FailurePredictor, catalog);
-        var policies = Resolve(suite.ExitPolicies, PluginKind.ExitPolicy, catalog);
-        var architectures = Resolve(suite.Architectures, PluginKind.Architecture, catalog);
-        var datasetPlugins = Resolve(suite.Datasets.Select(d => d.Plugin).ToList(), PluginKind.Dataset, catalog);
+        var calibrators = Resolve(suite.Calibrators, PluginKind.Calibrator, catalog, logger);
+        var predictors = Resolve(suite.FailurePredictors, PluginKind.FailurePredictor, catalog, logger);
+        var policies = Resolve(suite.ExitPolicies, PluginKind.ExitPolicy, catalog, logger);
+        var architectures = Resolve(suite.Architectures, PluginKind.Architecture, catalog, logger);
+        var datasetPlugins = Resolve(suite.Datasets.Select(d => d.Plugin).ToList(), PluginKind.Dataset, catalog, logger);
         var metrics = Metrics(catalog, logger);
         var evaluation = EvaluationIdentity(calibrators, predictors, policies, metrics, suite.Evaluation, suite.Measurement);
 
@@ -99,7 +99,11 @@ public static class PlanBuilder
             suite.Recipes.ToDictionary(r => r.Name, StringComparer.Ordinal),
             suite.Evaluation.Bins,
             suite.Evaluation.EfficiencyBootstrap,
-            suite.Measurement,
+            suite.Measurement with
+            {
+                Calibrator = Canonical(suite.Measurement.Calibrator, PluginKind.Calibrator, catalog),
+                FailurePredictor = Canonical(suite.Measurement.FailurePredictor, PluginKind.FailurePredictor, catalog),
+            },
             suite.Device,
             suite.Threads,
             metrics)
@@ -171,19 +175,42 @@ public static class PlanBuilder
         return planned;
     }
 
-    /// <summary>Labels are the alias, plus the options only when the suite lists the alias more than once.</summary>
-    public static IReadOnlyList<ResolvedPlugin> Resolve(IReadOnlyList<PluginSpec> specs, PluginKind kind, PluginCatalog catalog)
+    /// <summary>
+    /// Labels are the current alias (a deprecated one is logged and replaced, so cells and the leaderboard carry one
+    /// name), plus the options only when the suite lists the plugin more than once.
+    /// </summary>
+    public static IReadOnlyList<ResolvedPlugin> Resolve(IReadOnlyList<PluginSpec> specs, PluginKind kind, PluginCatalog catalog, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(specs);
-        return specs.Select(spec =>
+        ArgumentNullException.ThrowIfNull(catalog);
+        var resolved = specs.Select(spec => (Spec: spec, Bound: SuiteValidator.Resolve(spec, kind, catalog))).ToList();
+        return resolved.Select(r =>
         {
-            var (registration, bound) = SuiteValidator.Resolve(spec, kind, catalog);
-            var label = specs.Count(s => s.Alias == spec.Alias) > 1 ? $"{spec.Alias}{spec.OptionsJson}" : spec.Alias;
+            if (catalog[kind].DeprecationNote(r.Spec.Alias) is { } note)
+            {
+                logger?.Warning("{Location:l}: {Note:l}", r.Spec.Location, note);
+            }
+
+            var alias = r.Bound.Registration.Alias;
+            var label = resolved.Count(o => o.Bound.Registration.Alias == alias) > 1 ? $"{alias}{r.Spec.OptionsJson}" : alias;
 
             // An architecture with imported weights says which, in every group and log line.
-            label = spec.Weights is { } weights ? $"{label}@{Path.GetFileNameWithoutExtension(weights)}" : label;
-            return new ResolvedPlugin(label, registration, bound);
+            label = r.Spec.Weights is { } weights ? $"{label}@{Path.GetFileNameWithoutExtension(weights)}" : label;
+            return new ResolvedPlugin(label, r.Bound.Registration, r.Bound.Options);
         }).ToList();
+    }
+
+    // measurement.calibrator / failure_predictor name a method by label: the alias, or alias+options.
+    private static string? Canonical(string? label, PluginKind kind, PluginCatalog catalog)
+    {
+        if (label is null)
+        {
+            return null;
+        }
+
+        var brace = label.IndexOf('{', StringComparison.Ordinal);
+        var alias = brace < 0 ? label : label[..brace];
+        return catalog[kind].TryGet(alias, out var registration) ? registration.Alias + label[alias.Length..] : label;
     }
 
     private static PlanManifest Manifest(

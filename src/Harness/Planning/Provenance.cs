@@ -14,4 +14,8 @@ public sealed record Provenance(
     string? GitCommit,
     bool? GitDirty,
     IReadOnlyList<AssemblyProvenance> Assemblies,
-    IReadOnlyList<DatasetProvenance> Datasets);
+    IReadOnlyList<DatasetProvenance> Datasets)
+{
+    /// <summary>Every plugin the plan uses with its version, description and citation, by kind then alias; empty in documents written before they were recorded.</summary>
+    public IReadOnlyList<PluginProvenance> Plugins { get; init; } = [];
+}

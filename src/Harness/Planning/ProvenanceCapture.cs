@@ -40,7 +40,16 @@ public static class ProvenanceCapture
             commit,
             dirty,
             [self, .. loaded],
-            datasets.ToList());
+            datasets.ToList())
+        {
+            Plugins = plugins
+                .Select(p => p.Registration)
+                .DistinctBy(r => (r.Kind, r.Alias))
+                .OrderBy(r => r.Kind)
+                .ThenBy(r => r.Alias, StringComparer.Ordinal)
+                .Select(r => new PluginProvenance(PluginKinds.Describe(r.Kind), r.Alias, r.Version, r.Description, r.Citation, r.Assembly))
+                .ToList(),
+        };
     }
 
     private static IReadOnlyList<string> Aliases(IEnumerable<ResolvedPlugin> plugins) =>

@@ -106,7 +106,8 @@ public static class PluginHost
         }
 
         var conflicts = registrations
-            .GroupBy(r => (r.Kind, r.Alias))
+            .SelectMany(r => r.DeprecatedAliases.Select(old => (Name: old, Registration: r)).Prepend((Name: r.Alias, Registration: r)))
+            .GroupBy(n => (n.Registration.Kind, Alias: n.Name), n => n.Registration)
             .Where(g => g.Count() > 1)
             .Select(g => new PluginConflict(g.Key.Kind, g.Key.Alias, g.Select(r => r.AssemblyPath).ToList(), $"duplicate {PluginKinds.Describe(g.Key.Kind)} alias '{g.Key.Alias}' registered by "
                 + string.Join(" and ", g.Select(r => $"{r.Assembly} ({r.AssemblyPath})"))))

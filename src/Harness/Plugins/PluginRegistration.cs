@@ -4,7 +4,7 @@ namespace EarlyExitBench.Harness.Plugins;
 
 /// <summary>One alias registered by one plugin assembly.</summary>
 /// <param name="Kind">Plugin kind.</param>
-/// <param name="Alias">Alias used in suites.</param>
+/// <param name="Alias">Alias used in suites (the canonical one).</param>
 /// <param name="Description">One-line description.</param>
 /// <param name="Assembly">Assembly name and version that registered it.</param>
 /// <param name="AssemblyPath">Where it was loaded from (or "built-in").</param>
@@ -17,4 +17,14 @@ public sealed record PluginRegistration(
     string Assembly,
     string AssemblyPath,
     Type OptionsType,
-    Func<object, PluginContext, object> Factory);
+    Func<object, PluginContext, object> Factory)
+{
+    /// <summary>The implementation's version: the registration's own, else its assembly's informational version.</summary>
+    public string Version { get; init; } = "?";
+
+    /// <summary>Paper or URL the method comes from; empty when none was given.</summary>
+    public string Citation { get; init; } = string.Empty;
+
+    /// <summary>Former aliases that still resolve to this registration, with a deprecation note.</summary>
+    public IReadOnlyList<string> DeprecatedAliases { get; init; } = [];
+}

@@ -5,6 +5,7 @@ public sealed class PluginRegistry
 {
     private readonly SortedDictionary<string, PluginRegistration> _entries;
     private readonly List<PluginRegistration> _registered = [];
+    private readonly Dictionary<string, PluginRegistration> _deprecated = new(StringComparer.Ordinal);
 
     internal PluginRegistry(PluginKind kind, IEnumerable<PluginRegistration> entries)
     {
@@ -18,6 +19,15 @@ public sealed class PluginRegistry
                 _registered.Add(entry);
             }
         }
+
+        // A former alias never shadows a current one (the catalog reports the clash).
+        foreach (var entry in _registered)
+        {
+            foreach (var old in entry.DeprecatedAliases.Where(a => !_entries.ContainsKey(a)))
+            {
+                _deprecated.TryAdd(old, entry);
+            }
+        }
     }
 
     /// <summary>The kind this registry holds.</summary>
@@ -29,8 +39,15 @@ public sealed class PluginRegistry
     /// <summary>Registrations in the order they were made: the host's built-ins first, then plugin assemblies by path.</summary>
     public IReadOnlyList<PluginRegistration> InRegistrationOrder => _registered;
 
-    /// <summary>Looks up an alias.</summary>
-    public bool TryGet(string alias, out PluginRegistration registration) => _entries.TryGetValue(alias, out registration!);
+    /// <summary>Looks up an alias, or a deprecated former alias (the registration then carries the current one).</summary>
+    public bool TryGet(string alias, out PluginRegistration registration) =>
+        _entries.TryGetValue(alias, out registration!) || _deprecated.TryGetValue(alias, out registration!);
+
+    /// <summary>The note for a deprecated alias: which alias replaces it; null when <paramref name="alias"/> is current or unknown.</summary>
+    public string? DeprecationNote(string alias) =>
+        _deprecated.TryGetValue(alias, out var current)
+            ? $"{PluginKinds.Describe(Kind)} alias '{alias}' is deprecated; use '{current.Alias}' (results are recorded under '{current.Alias}')"
+            : null;
 
     /// <summary>The message for an alias that does not exist: suggestions, then every alias there is.</summary>
     public string UnknownAliasMessage(string alias)

@@ -17,6 +17,10 @@ public class CommandsTests
         Assert.Contains("branchy-lenet", output, StringComparison.Ordinal);
         Assert.Contains("EarlyExitBench.Calibrators.Standard 0.1.0", output, StringComparison.Ordinal);
         Assert.Contains("failure predictor", output, StringComparison.Ordinal);
+        Assert.Contains("EarlyExitBench.Contracts 1.", output, StringComparison.Ordinal);
+        Assert.Contains("cite: Guo, Pleiss, Sun & Weinberger 2017", output, StringComparison.Ordinal);
+        Assert.Contains("deprecated alias: max_logit", output, StringComparison.Ordinal);
+        Assert.Contains("deprecated alias: patience", output, StringComparison.Ordinal);
     }
 
     [Fact]

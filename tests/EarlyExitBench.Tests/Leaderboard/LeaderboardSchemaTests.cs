@@ -17,6 +17,28 @@ public class LeaderboardSchemaTests
     }
 
     [Fact]
+    public void EveryPluginIsRecordedUnderItsCurrentAliasWithVersionDescriptionAndCitation()
+    {
+        // max_logit is the deprecated alias of max-logit: the document must carry one name, the current one.
+        var json = File.ReadAllText(Path.Combine(ToyBundle.EvaluateWith("identity,temperature", "msp,max_logit"), "leaderboard.json"));
+
+        Assert.Empty(LeaderboardSchema.Errors(json));
+        var document = JsonNode.Parse(json)!;
+        var plugins = document["provenance"]!["plugins"]!.AsArray().Select(p => p!.AsObject()).ToList();
+        var maxLogit = Assert.Single(plugins, p => (string?)p["alias"] == "max-logit");
+        Assert.Equal("failure predictor", (string?)maxLogit["kind"]);
+        Assert.Equal(typeof(EarlyExitBench.FailurePredictors.Standard.MaxLogitScore).Assembly.GetName().Version!.ToString(3), (string?)maxLogit["version"]);
+        Assert.Equal("Largest raw logit", (string?)maxLogit["description"]);
+        Assert.StartsWith("Hendrycks et al. 2022", (string?)maxLogit["citation"], StringComparison.Ordinal);
+        Assert.StartsWith("EarlyExitBench.FailurePredictors.Standard ", (string?)maxLogit["assembly"], StringComparison.Ordinal);
+        Assert.StartsWith("Guo, Pleiss, Sun & Weinberger 2017", (string?)Assert.Single(plugins, p => (string?)p["alias"] == "temperature")["citation"], StringComparison.Ordinal);
+        Assert.Contains(plugins, p => (string?)p["kind"] == "metric" && (string?)p["alias"] == "ece");
+        Assert.DoesNotContain(plugins, p => (string?)p["alias"] == "max_logit");
+        var predictors = document["groups"]![0]!["entries"]!.AsArray().Select(e => (string?)e!["failure_predictor"]).Distinct().Order();
+        Assert.Equal(["max-logit", "msp"], predictors);
+    }
+
+    [Fact]
     public void TheSchemaCatchesDrift()
     {
         var json = JsonNode.Parse(EvaluateToyBundle())!;

@@ -27,12 +27,12 @@ public class DynamicInferenceTests(TrainedLeNet fixture) : IClassFixture<Trained
         { "temperature", "msp" },
         { "temperature", "energy" },
         { "vector", "margin" },
-        { "matrix", "patience" },
+        { "matrix", "consistency" },
         { "histogram", "gini" },
         { "isotonic", "entropy" },
         { "platt", "learned" },
         { "identity", "exit-aware" },
-        { "identity", "max_logit" },
+        { "identity", "max-logit" },
     };
 
     [Theory]

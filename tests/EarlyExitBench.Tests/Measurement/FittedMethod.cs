@@ -52,11 +52,11 @@ internal sealed class FittedMethod
     {
         "msp" => new MaxSoftmaxScore(),
         "entropy" => new NegativeEntropyScore(),
-        "max_logit" => new MaxLogitScore(),
+        "max-logit" => new MaxLogitScore(),
         "margin" => new MarginScore(),
         "gini" => new GiniScore(),
         "energy" => new EnergyScore(),
-        "patience" => new PatienceScore(),
+        "consistency" => new PatienceScore(),
         "learned" => new LearnedScore(new LearnedScoreOptions()),
         "exit-aware" => new ExitAwareScore(new LearnedScoreOptions()),
         _ => throw new ArgumentOutOfRangeException(nameof(alias), alias, null),

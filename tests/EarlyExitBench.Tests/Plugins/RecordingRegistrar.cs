@@ -8,12 +8,16 @@ internal sealed class RecordingRegistrar : IPluginRegistrar
 {
     public List<(Type Kind, string Alias, string Description, Type Options, object Instance)> Entries { get; } = [];
 
-    public void Add<TKind, TOptions>(string alias, string description, Func<TOptions, PluginContext, TKind> factory)
+    /// <summary>What each registration said about itself, in registration order.</summary>
+    public List<PluginInfo> Infos { get; } = [];
+
+    public void Add<TKind, TOptions>(PluginInfo info, Func<TOptions, PluginContext, TKind> factory)
         where TKind : class
         where TOptions : class, new()
     {
-        var instance = factory(new TOptions(), new PluginContext(Logger.None, alias, 1));
-        Entries.Add((typeof(TKind), alias, description, typeof(TOptions), instance));
+        var instance = factory(new TOptions(), new PluginContext(Logger.None, info.Alias, 1));
+        Entries.Add((typeof(TKind), info.Alias, info.Description, typeof(TOptions), instance));
+        Infos.Add(info);
     }
 
     public static RecordingRegistrar Of(IEarlyExitPlugin plugin)

@@ -33,11 +33,11 @@ public class RegistrationTests
         {
             ["msp"] = typeof(NoOptions),
             ["entropy"] = typeof(NoOptions),
-            ["max_logit"] = typeof(NoOptions),
+            ["max-logit"] = typeof(NoOptions),
             ["margin"] = typeof(NoOptions),
             ["gini"] = typeof(NoOptions),
             ["energy"] = typeof(NoOptions),
-            ["patience"] = typeof(NoOptions),
+            ["consistency"] = typeof(NoOptions),
             ["learned"] = typeof(LearnedScoreOptions),
             ["exit-aware"] = typeof(LearnedScoreOptions),
         });

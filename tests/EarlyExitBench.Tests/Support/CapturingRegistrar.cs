@@ -8,10 +8,10 @@ internal sealed class CapturingRegistrar : IPluginRegistrar
 {
     private readonly Dictionary<string, Func<object, PluginContext, object>> _factories = [];
 
-    public void Add<TKind, TOptions>(string alias, string description, Func<TOptions, PluginContext, TKind> factory)
+    public void Add<TKind, TOptions>(PluginInfo info, Func<TOptions, PluginContext, TKind> factory)
         where TKind : class
         where TOptions : class, new() =>
-        _factories[alias] = (o, c) => factory((TOptions)o, c);
+        _factories[info.Alias] = (o, c) => factory((TOptions)o, c);
 
     public IDatasetSource Dataset(string alias, string path) =>
         (IDatasetSource)_factories[alias](new DatasetOptions { Path = path }, new PluginContext(Loggers.Silent, alias, 0));

@@ -11,11 +11,14 @@ internal static class ToyBundle
     public const int TestSamples = 300;
 
     /// <summary>Writes the bundle into a new folder, evaluates it there and returns the folder.</summary>
-    public static string Evaluate(params string[] extraArguments)
+    public static string Evaluate(params string[] extraArguments) => EvaluateWith("identity,temperature,isotonic", "msp,margin", extraArguments);
+
+    /// <summary>As <see cref="Evaluate"/>, with the given <c>--calibrators</c> and <c>--failure-predictors</c>.</summary>
+    public static string EvaluateWith(string calibrators, string predictors, params string[] extraArguments)
     {
         var dir = TestPaths.TempDirectory();
         var path = Write(dir);
-        var code = Commands.Run(["evaluate", "--bundle", path, "--calibrators", "identity,temperature,isotonic", "--failure-predictors", "msp,margin", "--out", dir, "--bootstrap", "50", .. extraArguments], new StringWriter());
+        var code = Commands.Run(["evaluate", "--bundle", path, "--calibrators", calibrators, "--failure-predictors", predictors, "--out", dir, "--bootstrap", "50", .. extraArguments], new StringWriter());
         Assert.Equal(ExitCodes.Ok, code);
         return dir;
     }

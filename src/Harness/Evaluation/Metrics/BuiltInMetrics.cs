@@ -21,7 +21,7 @@ public static class BuiltInMetrics
         ArgumentNullException.ThrowIfNull(registrar);
         foreach (var metric in All)
         {
-            registrar.Add<IExitMetric>(metric.Name, metric.Description, _ => metric.Create());
+            registrar.Add<IExitMetric>(new PluginInfo(metric.Name, metric.Description) { Citation = metric.Info.Citation }, _ => metric.Create());
         }
     }
 

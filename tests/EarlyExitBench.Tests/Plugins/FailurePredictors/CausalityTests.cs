@@ -5,7 +5,7 @@ namespace EarlyExitBench.Tests.Plugins.FailurePredictors;
 /// <summary>A score at exit k may read exits ≤ k only: changing later exits must not change it.</summary>
 public class CausalityTests
 {
-    public static TheoryData<string> Aliases => new(["msp", "entropy", "max_logit", "margin", "gini", "energy", "patience", "learned", "exit-aware"]);
+    public static TheoryData<string> Aliases => new(["msp", "entropy", "max-logit", "margin", "gini", "energy", "consistency", "learned", "exit-aware"]);
 
     private static MultiExitOutputs Random(int seed, MultiExitOutputs? keepFirstTwoOf = null)
     {

@@ -13,22 +13,22 @@ public class ScoreTests
     {
         { "msp", 0.5, 0.8 },
         { "entropy", (0.5 * Math.Log(0.5)) + (0.3 * Math.Log(0.3)) + (0.2 * Math.Log(0.2)), (0.2 * Math.Log(0.1)) + (0.8 * Math.Log(0.8)) },
-        { "max_logit", 2, 3 },
+        { "max-logit", 2, 3 },
         { "margin", 0.2, 0.7 },
         { "gini", 0.25 + 0.09 + 0.04, 0.01 + 0.01 + 0.64 },
         { "energy", Math.Log(Math.Exp(2) + Math.Exp(1) + Math.Exp(-1)), Math.Log(2 + Math.Exp(3)) },
-        { "patience", 1 + (0.5 * 0.5), 1 + (0.5 * 0.8) }, // one exit: a streak of 1
+        { "consistency", 1 + (0.5 * 0.5), 1 + (0.5 * 0.8) }, // one exit: a streak of 1
     };
 
     internal static IFailurePredictor Create(string alias) => alias switch
     {
         "msp" => new MaxSoftmaxScore(),
         "entropy" => new NegativeEntropyScore(),
-        "max_logit" => new MaxLogitScore(),
+        "max-logit" => new MaxLogitScore(),
         "margin" => new MarginScore(),
         "gini" => new GiniScore(),
         "energy" => new EnergyScore(),
-        "patience" => new PatienceScore(),
+        "consistency" => new PatienceScore(),
         "learned" => new LearnedScore(new LearnedScoreOptions()),
         "exit-aware" => new ExitAwareScore(new LearnedScoreOptions()),
         _ => throw new ArgumentOutOfRangeException(nameof(alias), alias, null),
@@ -45,7 +45,7 @@ public class ScoreTests
     }
 
     [Theory]
-    [InlineData("max_logit")]
+    [InlineData("max-logit")]
     [InlineData("energy")]
     [InlineData("margin")]
     [InlineData("gini")]
