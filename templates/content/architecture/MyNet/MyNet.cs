@@ -1,0 +1,49 @@
+using EarlyExitBench.Contracts;
+
+namespace MyNet;
+
+/// <summary>
+/// <c>my-net</c>: a multi-exit MLP (<see cref="MyNetModule"/>), one exit after each hidden layer. The plugin entry point
+/// and the architecture in one class; replace the module with your network and keep <see cref="MyNetCost"/> in step.
+/// </summary>
+/// <remarks>
+/// The host seeds TorchSharp, then calls <see cref="Build"/> once per cell with the dataset's input shape; it trains all
+/// exits jointly, records every exit's logits and runs dynamic inference through <c>ForwardBlock</c>/<c>ForwardHead</c>.
+/// </remarks>
+public sealed class MyNet : IEarlyExitPlugin, IEarlyExitArchitecture
+{
+    private readonly int[] _widths;
+
+    /// <summary>The instance the host creates to call <see cref="Register"/>.</summary>
+    public MyNet()
+        : this(new MyNetOptions())
+    {
+    }
+
+    /// <summary>Checks the options the suite gave; an exception here is reported at the suite's line.</summary>
+    public MyNet(MyNetOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Widths is not { Length: > 0 } widths || widths.Any(w => w < 1))
+        {
+            throw new ArgumentException("widths must be a non-empty list of positive integers.", nameof(options));
+        }
+
+        _widths = [.. widths];
+    }
+
+    /// <inheritdoc />
+    public void Register(IPluginRegistrar registrar)
+    {
+        ArgumentNullException.ThrowIfNull(registrar);
+        registrar.Add<IEarlyExitArchitecture, MyNetOptions>(
+            new PluginInfo("my-net", "Multi-exit MLP: linear+ReLU stages (option widths), a linear exit after each")
+            {
+                Citation = "Teerapittayanon, McDanel & Kung 2016, BranchyNet: Fast Inference via Early Exiting from Deep Neural Networks, ICPR",
+            },
+            (options, _) => new MyNet(options));
+    }
+
+    /// <inheritdoc />
+    public MultiExitModule Build(InputSpec input) => new MyNetModule(input, _widths);
+}
