@@ -1,0 +1,32 @@
+using EarlyExitBench.Contracts;
+using EarlyExitBench.Harness.Evaluation;
+
+namespace EarlyExitBench.Tests.Evaluation;
+
+/// <summary>One bin rule: Contracts' <see cref="ConfidenceBins"/>, the ECE's per-sample form and its precomputed-edge form agree.</summary>
+public class BinRuleTests
+{
+    [Fact]
+    public void EveryFormOfTheBinRuleAgreesAFewUlpsAroundEveryEdge()
+    {
+        foreach (var bins in new[] { 1, 2, 3, 7, 10, 15, 20, 100 })
+        {
+            var edges = new EqualWidthBins(bins);
+            for (var m = 0; m <= bins; m++)
+            {
+                var p = (double)m / bins;
+                for (var i = 0; i < 4; i++)
+                {
+                    p = Math.BitDecrement(p);
+                }
+
+                for (var step = 0; step < 9; step++, p = Math.BitIncrement(p))
+                {
+                    var rule = ConfidenceBins.EqualWidthIndex(p, bins);
+                    Assert.Equal(rule, CalibrationMetrics.BinIndex(p, bins));
+                    Assert.Equal(rule, edges.Index(p));
+                }
+            }
+        }
+    }
+}
