@@ -1,6 +1,6 @@
 namespace EarlyExitBench.FailurePredictors.Standard;
 
-/// <summary><c>max_logit</c>: the largest raw logit (Hendrycks et al. 2022); ignores the calibrator.</summary>
+/// <summary><c>max-logit</c> (formerly <c>max_logit</c>): the largest raw logit (Hendrycks et al. 2022); ignores the calibrator.</summary>
 public sealed class MaxLogitScore : RowScore
 {
     /// <inheritdoc />

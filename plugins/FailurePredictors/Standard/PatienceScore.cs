@@ -3,7 +3,7 @@ using EarlyExitBench.Contracts;
 namespace EarlyExitBench.FailurePredictors.Standard;
 
 /// <summary>
-/// <c>patience</c>: consistency across exits (after PABEE, Zhou et al. 2020). At exit k the score is
+/// <c>consistency</c> (formerly <c>patience</c>, the name the exit policy keeps): consistency across exits (after PABEE, Zhou et al. 2020). At exit k the score is
 /// n + 0.5·msp_k, where n ≥ 1 counts the consecutive exits k, k−1, … whose predicted class (argmax of
 /// the calibrated probabilities, first index on ties) equals exit k's, and msp_k is exit k's max
 /// probability. msp_k ≤ 1 adds at most 0.5, so it only breaks ties between samples with the same n.
