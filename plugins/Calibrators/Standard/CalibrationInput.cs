@@ -9,7 +9,7 @@ internal static class CalibrationInput
     public static void Validate(ClassMatrix logits, ReadOnlySpan<int> labels)
     {
         ArgumentNullException.ThrowIfNull(logits);
-        PluginInputs.CheckLabels(labels, logits.Rows, logits.Columns);
+        InputChecks.CheckLabels(labels, logits.Rows, logits.Columns);
     }
 
     /// <summary>Softmax of <paramref name="logits"/> into <paramref name="probabilities"/>; returns log Σ exp.</summary>

@@ -18,7 +18,7 @@ public abstract class PerExitLearnedScore : IFailurePredictor
     public IConfidenceScorer Fit(MultiExitOutputs validation, ReadOnlySpan<int> labels, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(validation);
-        PluginInputs.CheckLabels(labels, validation.Samples, validation.Exits == 0 ? 0 : validation.Logits[0].Columns);
+        InputChecks.CheckLabels(labels, validation.Samples, validation.Exits == 0 ? 0 : validation.Logits[0].Columns);
 
         var targets = Targets(validation, labels);
         return PerExitScorer.Fit(validation, Features, FeatureCount, k => targets[k], _l2, cancellationToken);

@@ -47,12 +47,12 @@ public class SharedHelpersTests
     [Fact]
     public void CheckLabelsNamesTheSampleAndTheRange()
     {
-        PluginInputs.CheckLabels([0, 2, 1], 3, 3);
-        var count = Assert.Throws<ArgumentException>(() => PluginInputs.CheckLabels([0, 1], 3, 3));
+        InputChecks.CheckLabels([0, 2, 1], 3, 3);
+        var count = Assert.Throws<ArgumentException>(() => InputChecks.CheckLabels([0, 1], 3, 3));
         Assert.StartsWith("2 labels for 3 samples.", count.Message, StringComparison.Ordinal);
-        var range = Assert.Throws<ArgumentException>(() => PluginInputs.CheckLabels([0, 3, 1], 3, 3));
+        var range = Assert.Throws<ArgumentException>(() => InputChecks.CheckLabels([0, 3, 1], 3, 3));
         Assert.StartsWith("Label 3 of sample 1 is outside [0, 3).", range.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => PluginInputs.CheckLabels([-1], 1, 3));
+        Assert.Throws<ArgumentException>(() => InputChecks.CheckLabels([-1], 1, 3));
     }
 
     [Theory]

@@ -36,7 +36,7 @@ public sealed class MyCalibrator : IEarlyExitPlugin, ICalibrator
     public IFittedCalibrator Fit(ClassMatrix logits, ReadOnlySpan<int> labels, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(logits);
-        PluginInputs.CheckLabels(labels, logits.Rows, logits.Columns); // the harness's own message for a bad label
+        InputChecks.CheckLabels(labels, logits.Rows, logits.Columns); // the harness's own message for a bad label
 
         // Probabilities.Softmax is the harness's definition of probabilities: use it so the plugin agrees with the metrics.
         var probabilities = Probabilities.Softmax(logits);

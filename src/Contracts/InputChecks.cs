@@ -1,7 +1,7 @@
 namespace EarlyExitBench.Contracts;
 
 /// <summary>Guard clauses for what the host hands a plugin's <c>Fit</c>, with the messages the harness reports.</summary>
-public static class PluginInputs
+public static class InputChecks
 {
     /// <summary>Throws unless there is one label per sample and each lies in [0, <paramref name="classes"/>).</summary>
     /// <param name="labels">The labels.</param>
