@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EarlyExitBench.Harness.Plugins;
 using EarlyExitBench.Harness.Suites;
 
 namespace EarlyExitBench.Harness.Cli;
@@ -12,12 +13,27 @@ internal static class ValidateCommand
         var command = new Command("validate", "Check a suite: YAML, keys, values, plugin aliases and options") { suiteArgument };
         command.SetAction(parse => CliSupport.Guarded(parse, io, null, logger =>
         {
-            var (suite, _) = CliSupport.LoadSuite(parse, parse.GetValue(suiteArgument)!, logger);
+            var (suite, catalog) = CliSupport.LoadSuite(parse, parse.GetValue(suiteArgument)!, logger);
             io.Out.WriteLine($"{suite.SourcePath}: ok — {Describe(suite)}");
+            foreach (var (kind, spec) in Plugins(suite))
+            {
+                if (catalog[kind].DeprecationNote(spec.Alias) is { } note)
+                {
+                    io.Out.WriteLine($"{spec.Location}: note: {note}");
+                }
+            }
+
             return ExitCodes.Ok;
         }));
         return command;
     }
+
+    private static IEnumerable<(PluginKind Kind, PluginSpec Spec)> Plugins(Suite suite) =>
+        suite.Datasets.Select(d => (PluginKind.Dataset, d.Plugin))
+            .Concat(suite.Architectures.Select(s => (PluginKind.Architecture, s)))
+            .Concat(suite.Calibrators.Select(s => (PluginKind.Calibrator, s)))
+            .Concat(suite.FailurePredictors.Select(s => (PluginKind.FailurePredictor, s)))
+            .Concat(suite.ExitPolicies.Select(s => (PluginKind.ExitPolicy, s)));
 
     /// <summary>One line on what a suite asks for.</summary>
     public static string Describe(Suite suite) =>

@@ -24,6 +24,24 @@ public class CommandsTests
     }
 
     [Fact]
+    public void ValidateNotesADeprecatedAliasAtItsLine()
+    {
+        var path = Path.Combine(TestPaths.TempDirectory(), "old.yaml");
+        File.WriteAllText(path, """
+            name: old
+            datasets: [fashion-mnist]
+            architectures: [branchy-lenet]
+            training: { epochs: 1 }
+            failure_predictors: [msp, max_logit]
+            """);
+
+        var (code, output, _) = Run("validate", path);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains($"{path}:5:27: note: failure predictor alias 'max_logit' is deprecated; use 'max-logit'", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DuplicateAliasesMakePluginsFailNamingBothAssemblies()
     {
         var (code, output, _) = Run("plugins", "--plugins", TestPaths.TestPlugin("DuplicateAliasA"), "--plugins", TestPaths.TestPlugin("DuplicateAliasB"));
