@@ -40,7 +40,8 @@ internal static class DecisionOverheadMeasurer
         var probabilities = logits.Select((l, k) => rule.Calibrators[k].Apply(l)).ToList();
         var calibrated = logitCalibration ? logits.Select((l, k) => ((ILogitCalibration)rule.Calibrators[k]).CalibrateLogits(l)).ToList() : null;
 
-        // The rows that go on after the gather: every other one, so both the stopping and the continuing paths are paid.
+        // The rows that go on after the gather: every other one, so both the stopping and the continuing paths are paid
+        // (at batch 1 that leaves none: the sample stops, and nothing is gathered).
         var keep = Enumerable.Range(0, rows).Where(r => r % 2 == 1).ToList();
         using var rowsToKeep = tensor(keep.Select(r => (long)r).ToArray(), device: device);
         var perExit = new List<DecisionTiming>(exits);
@@ -82,6 +83,12 @@ internal static class DecisionOverheadMeasurer
         {
             stopped += scores[r] >= threshold ? 1 : 0;
             Probabilities.ArgMax(decided.Row(r));
+        }
+
+        // As in DynamicInference: rows are gathered only when some stop and some go on (never at batch 1).
+        if (keep.Count == 0 || keep.Count == logits.Rows)
+        {
+            return;
         }
 
         features.index_select(0, rowsToKeep);
