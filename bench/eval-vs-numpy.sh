@@ -8,13 +8,16 @@
 # Each of RUNS rounds runs the three in that order; prints seconds, the ratios numpy/engine and whole/numpy, peak RSS
 # (/usr/bin/time -v) against the bundle's logits, and the leaderboard's size. On a shared machine wall clock depends on
 # the load, so CPU seconds (user + sys) are printed too: numpy's include making its data (its timer leaves that out).
-# Environment: RUNS (3), REPEATS (3), K N C (10 100000 100), BUNDLE (default: a cache file made by perf_ref.py --save),
+# Environment: RUNS (3), REPEATS (3), EFFICIENCY_BOOTSTRAP (0), K N C (10 100000 100), BUNDLE (default: a cache file made by perf_ref.py --save),
 #              PYTHON (/usr/bin/python3), PERF_REF (bench/numpy/perf_ref.py).
 # Needs: apt-get install -y python3-numpy python3-sklearn time
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
 REPEATS=${REPEATS:-3}
+# perf_ref.py resamples nothing, so by default neither side does: the efficiency score's test-sample bootstrap (eebench's
+# default, 200 resamples, a sweep each) and the proxy-correlation bootstrap are off. EFFICIENCY_BOOTSTRAP=200 adds it back.
+EFFICIENCY_BOOTSTRAP=${EFFICIENCY_BOOTSTRAP:-0}
 K=${K:-10}; N=${N:-100000}; C=${C:-100}
 PYTHON=${PYTHON:-/usr/bin/python3}
 PERF_REF=${PERF_REF:-bench/numpy/perf_ref.py}
@@ -37,8 +40,8 @@ trap 'rm -rf "$work"' EXIT
 for run in $(seq 1 "$RUNS"); do
   echo "round $run/$RUNS" >&2
   /usr/bin/time -v -o "$work/numpy.$run.time" "$PYTHON" "$PERF_REF" "$K" "$N" "$C" > "$work/numpy.$run.out"
-  /usr/bin/time -v -o "$work/engine.$run.time" dotnet "$BENCH" engine --bundle "$BUNDLE" --repeats "$REPEATS" > "$work/engine.$run.out"
-  /usr/bin/time -v -o "$work/whole.$run.time" dotnet "$EEBENCH" evaluate --bundle "$BUNDLE" --calibrators identity --failure-predictors msp --out "$work/out.$run" > /dev/null 2> "$work/whole.$run.log"
+  /usr/bin/time -v -o "$work/engine.$run.time" dotnet "$BENCH" engine --bundle "$BUNDLE" --repeats "$REPEATS" --efficiency-bootstrap "$EFFICIENCY_BOOTSTRAP" > "$work/engine.$run.out"
+  /usr/bin/time -v -o "$work/whole.$run.time" dotnet "$EEBENCH" evaluate --bundle "$BUNDLE" --calibrators identity --failure-predictors msp --efficiency-bootstrap "$EFFICIENCY_BOOTSTRAP" --bootstrap 0 --out "$work/out.$run" > /dev/null 2> "$work/whole.$run.log"
   cp "$work/out.$run/leaderboard.json" "$work/leaderboard.$run.json"
 done
 

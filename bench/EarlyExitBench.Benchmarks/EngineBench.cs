@@ -13,9 +13,9 @@ using EarlyExitBench.Harness.Suites;
 namespace EarlyExitBench.Benchmarks;
 
 /// <summary>
-/// <c>engine (--bundle FILE | --synthetic N [--exits K] [--classes C]) [--repeats R]</c>: the evaluation of one method
+/// <c>engine (--bundle FILE | --synthetic N [--exits K] [--classes C]) [--repeats R] [--efficiency-bootstrap B]</c>: the evaluation of one method
 /// (identity + msp) exactly as <c>eebench evaluate</c> runs it (<see cref="CellEvaluator"/>: calibrate, outputs, score,
-/// every metric, sweep, efficiency), timed R times after the bundle is in memory. Prints one line of JSON: the first run
+/// every metric, sweep, efficiency; B test-sample resamples of the efficiency score, default 0 as perf_ref.py draws none), timed R times after the bundle is in memory. Prints one line of JSON: the first run
 /// (which pays for JIT compilation), the minimum and median of the others, the process CPU seconds of the fastest, and
 /// the thinned front's point count. Threads: pin the
 /// process (<c>taskset</c>) to compare cores; the results are the same either way.
@@ -25,6 +25,9 @@ internal static class EngineBench
     public static int Run(string[] args)
     {
         var repeats = int.Parse(Option(args, "--repeats", "3"), CultureInfo.InvariantCulture);
+
+        // perf_ref.py resamples nothing: 0 compares the same work; eebench's default (200) adds the score's interval.
+        var efficiencyBootstrap = int.Parse(Option(args, "--efficiency-bootstrap", "0"), CultureInfo.InvariantCulture);
         var watch = Stopwatch.StartNew();
         var bundle = Option(args, "--bundle", string.Empty) is { Length: > 0 } path
             ? BundleFile.Read(path)
@@ -40,7 +43,7 @@ internal static class EngineBench
         var msp = Plugin(PluginKind.FailurePredictor, "msp", _ => new MaxSoftmaxScore());
         var summary = new BundleSummary(bundle.Dataset, bundle.Architecture, bundle.Exits, bundle.Classes, bundle.ValidationLabels, bundle.TestLabels, bundle.ExitCost, new string('0', 64));
         var catalog = PluginHost.Load([], logger, HostPlugins.Register);
-        var plan = PlanBuilder.FromBundle("bench", summary, [identity], [msp], new EvaluationSpec(15, 0), catalog, logger);
+        var plan = PlanBuilder.FromBundle("bench", summary, [identity], [msp], new EvaluationSpec(15, 0, efficiencyBootstrap), catalog, logger);
         var seconds = new List<double>();
         var cpu = new List<double>();
         var points = 0;
