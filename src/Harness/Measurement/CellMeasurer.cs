@@ -109,10 +109,7 @@ public static class CellMeasurer
     private static List<ExitLatency> MeasureExits(MultiExitModule model, ImageSet test, int batchSize, double[] exitCosts, MeasurementSettings settings, Device device, CancellationToken cancellationToken)
     {
         using var scope = NewDisposeScope();
-
-        // A batch of exactly batchSize, repeating samples when the split is smaller.
-        var indices = Enumerable.Range(0, batchSize).Select(i => i % test.Count).ToArray();
-        var (images, _) = Batches.Make(test, indices, device);
+        var images = FullBatch(test, batchSize, device);
         var times = new TimingStats[exitCosts.Length];
         for (var k = 0; k < times.Length; k++)
         {
@@ -126,10 +123,12 @@ public static class CellMeasurer
     private static DecisionOverhead MeasureDecisions(MultiExitModule model, ImageSet test, int batchSize, ExitRule rule, IReadOnlyList<ExitLatency> latencies, MeasurementSettings settings, Device device, CancellationToken cancellationToken)
     {
         using var scope = NewDisposeScope();
-        var indices = Enumerable.Range(0, batchSize).Select(i => i % test.Count).ToArray();
-        var (images, _) = Batches.Make(test, indices, device);
-        return DecisionOverheadMeasurer.Measure(model, images, rule, latencies, settings, device, cancellationToken);
+        return DecisionOverheadMeasurer.Measure(model, FullBatch(test, batchSize, device), rule, latencies, settings, device, cancellationToken);
     }
+
+    /// <summary>A batch of exactly <paramref name="batchSize"/> test images, repeating samples when the split is smaller.</summary>
+    private static Tensor FullBatch(ImageSet test, int batchSize, Device device) =>
+        Batches.Make(test, Enumerable.Range(0, batchSize).Select(i => i % test.Count).ToArray(), device).Images;
 
     private static void ForwardTo(MultiExitModule model, Tensor images, int exit)
     {

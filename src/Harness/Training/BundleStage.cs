@@ -59,14 +59,17 @@ public sealed class BundleStage(ModelCache cache, bool useCache, IProgressSink p
             context.Logger.Information("{Cell}: trained model cached ({Key}); skipping training", cell.Name, cell.ModelKey);
             context.Timer.Time("load checkpoint", true, () => model.load(checkpoint));
         }
-        else if (cell.WeightsFile is { } weights)
-        {
-            Import(context, model, weights);
-            AtomicFile.WriteWithChecksum(checkpoint, temp => model.save(temp));
-        }
         else
         {
-            Train(context, model, split);
+            if (cell.WeightsFile is { } weights)
+            {
+                Import(context, model, weights);
+            }
+            else
+            {
+                Train(context, model, split);
+            }
+
             AtomicFile.WriteWithChecksum(checkpoint, temp => model.save(temp));
         }
 
