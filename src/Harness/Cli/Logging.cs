@@ -22,6 +22,12 @@ internal static class Logging
             config = config.WriteTo.File(new CompactJsonFormatter(), jsonFile, restrictedToMinimumLevel: LogEventLevel.Debug);
         }
 
+        // Last, so the line is on the console and in the file before the thread is held.
+        if (HoldSink.FromEnvironment() is { } hold)
+        {
+            config = config.WriteTo.Sink(hold);
+        }
+
         return config.CreateLogger();
     }
 }

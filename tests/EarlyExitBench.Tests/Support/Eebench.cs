@@ -36,6 +36,12 @@ internal static class Eebench
             start.Environment[name] = value;
         }
 
+        // The child holds the thread that logs the kill line, so the kill lands at that moment even on a fast machine.
+        if (killOn is not null)
+        {
+            start.Environment["EEBENCH_HOLD_AT"] = $"{killOn}#{occurrence}";
+        }
+
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var output = new StringBuilder();
         var errors = new StringBuilder();
