@@ -21,7 +21,8 @@ for entry in "${moments[@]}"; do
   dir="$work/${moment// /-}"
   mkdir -p "$dir"
   if [ "$cache" = cached ]; then cp -r "$work/reference-cache" "$dir/cache"; fi
-  "${eebench[@]}" run "$suite" --out "$dir/out" --cache "$dir/cache" --verbose >/dev/null 2>"$dir/killed.log" &
+  # EEBENCH_HOLD_AT holds the thread that logs the marker, so the kill lands at that moment on any machine.
+  EEBENCH_HOLD_AT="$marker" "${eebench[@]}" run "$suite" --out "$dir/out" --cache "$dir/cache" --verbose >/dev/null 2>"$dir/killed.log" &
   pid=$!
   until grep -q "$marker" "$dir/killed.log" 2>/dev/null; do
     if ! kill -0 "$pid" 2>/dev/null; then echo "$moment: the run ended before '$marker'"; exit 1; fi
