@@ -33,8 +33,11 @@ internal static class EvaluateCommand
         var command = new Command("evaluate", "Evaluate a model trained elsewhere from its logits bundle") { bundle, calibrators, predictors, outDir, bins, bootstrap, efficiencyBootstrap, pluginTimeout, fullSweeps };
         command.SetAction(parse => CliSupport.Guarded(parse, io, null, logger =>
         {
-            var catalog = CliSupport.LoadCatalog(parse, [], logger);
             var file = parse.GetValue(bundle)!;
+
+            // The bundle's SHA-256 goes into the provenance; hashing hundreds of MB overlaps with loading the plugins.
+            ResolvedPlugin.PrefetchSha256(Path.GetFullPath(file));
+            var catalog = CliSupport.LoadCatalog(parse, [], logger);
             // Shapes, labels and costs are checked now; the logits are read once, by the cell.
             var loaded = BundleFile.ReadSummary(file);
             var resamples = parse.GetValue(efficiencyBootstrap);

@@ -11,7 +11,7 @@ namespace EarlyExitBench.Harness.Plugins;
 /// <param name="Options">Bound options object.</param>
 public sealed record ResolvedPlugin(string Label, PluginRegistration Registration, object Options)
 {
-    private static readonly ConcurrentDictionary<string, string> Hashes = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Lazy<string>> Hashes = new(StringComparer.Ordinal);
 
     /// <summary>The bound options as compact snake_case JSON, as they enter cache keys and the leaderboard.</summary>
     public string OptionsJson => System.Text.Json.JsonSerializer.Serialize(Options, Options.GetType(), CompactJson);
@@ -32,8 +32,32 @@ public sealed record ResolvedPlugin(string Label, PluginRegistration Registratio
     }
 
     /// <summary>SHA-256 (lower-case hex) of a file, computed once per path and process.</summary>
-    public static string Sha256Of(string path) =>
-        Hashes.GetOrAdd(path, p => File.Exists(p) ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(p))) : "missing");
+    public static string Sha256Of(string path) => HashOf(path).Value;
+
+    /// <summary>
+    /// Starts hashing <paramref name="path"/> on the thread pool, so that a large file (a logits bundle of hundreds of MB,
+    /// whose hash goes into the provenance) is hashed on a spare core while the caller loads plugins; a later
+    /// <see cref="Sha256Of"/> waits for it or finds it done.
+    /// </summary>
+    public static void PrefetchSha256(string path)
+    {
+        var hash = HashOf(path);
+        ThreadPool.QueueUserWorkItem(static h => _ = h.Value, hash, preferLocal: false);
+    }
+
+    private static Lazy<string> HashOf(string path) => Hashes.GetOrAdd(path, static p => new Lazy<string>(() => Hash(p)));
+
+    // Streamed: the file is never held in memory whole.
+    private static string Hash(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return "missing";
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
 
     private static readonly System.Text.Json.JsonSerializerOptions CompactJson = new() { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower };
 }

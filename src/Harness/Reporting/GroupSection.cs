@@ -27,7 +27,7 @@ internal static class GroupSection
         if (Reliability(group) is { } diagrams)
         {
             yield return new Heading(3, "Calibration: reliability per exit", $"group-{index + 1}-reliability");
-            yield return new FigureGrid(Enumerable.Range(0, diagrams.Min(d => d.PerExit.Count)).Select(k => CalibrationPlots.Reliability(group, diagrams, k, stem)).ToList(),
+            yield return new FigureGrid(PlotCanvas.RenderAll(Enumerable.Range(0, diagrams.Min(d => d.PerExit.Count)).ToList(), k => CalibrationPlots.Reliability(group, diagrams, k, stem)),
                 diagrams.Count > 1 ? $"identity against {diagrams[1].Calibrator}, the calibrator of the best-ranked entry that calibrates; pooled over seeds." : null);
         }
 
@@ -35,7 +35,7 @@ internal static class GroupSection
         if (curves.Count > 0)
         {
             yield return new Heading(3, "Failure prediction: risk–coverage per exit", $"group-{index + 1}-risk-coverage");
-            yield return new FigureGrid(Enumerable.Range(0, curves[0].RiskCoverage!.Risk.Count).Select(k => CalibrationPlots.RiskCoverage(curves, k, stem)).ToList());
+            yield return new FigureGrid(PlotCanvas.RenderAll(Enumerable.Range(0, curves[0].RiskCoverage!.Risk.Count).ToList(), k => CalibrationPlots.RiskCoverage(curves, k, stem)));
         }
 
         var proxies = group.ProxyCorrelation.Where(p => !p.Key.Contains('@', StringComparison.Ordinal) && p.Value.Spearman.HasValue).ToList();
@@ -43,7 +43,7 @@ internal static class GroupSection
         {
             yield return new Heading(3, "Proxies vs efficiency", $"group-{index + 1}-proxies");
             yield return new FigureGrid([ProxyPlots.Correlations(proxies, stem)]);
-            yield return new FigureGrid(proxies.OrderByDescending(p => Math.Abs(p.Value.Spearman ?? 0)).Select(p => ProxyPlots.Scatter(p.Key, p.Value, Points(global, p.Key), stem)).ToList(),
+            yield return new FigureGrid(PlotCanvas.RenderAll(proxies.OrderByDescending(p => Math.Abs(p.Value.Spearman ?? 0)).ToList(), p => ProxyPlots.Scatter(p.Key, p.Value, Points(global, p.Key), stem)),
                 "One point per global-threshold method, both axes averaged over seeds; the title gives Spearman ρ with its 95% bootstrap interval.");
             yield return RankingTables.Proxies(document, proxies);
         }

@@ -120,6 +120,26 @@ public class DynamicInferenceTests(TrainedLeNet fixture) : IClassFixture<Trained
         Assert.Throws<ArgumentException>(() => DynamicInference.Run(fixture.Model, fixture.Test, new ExitRule(method.Calibrators.Take(2).ToList(), method.Scorer, 0.5), 1, CPU));
     }
 
+    [Fact]
+    public void HeadOutputsReachTheHostRowMajorWhateverTheirLayoutOrType()
+    {
+        // Shipped heads give contiguous float32 rows (the fast path); a transposed view or a float64 head takes the other.
+        using var scope = NewDisposeScope();
+        float[] expected = [1, 2, 3, 4, 5, 6];
+        var contiguous = tensor(expected, [2, 3]);
+        var transposed = tensor(new float[] { 1, 4, 2, 5, 3, 6 }, [3, 2]).t();
+        var doubles = tensor(new double[] { 1, 2, 3, 4, 5, 6 }, [2, 3]);
+        Assert.False(transposed.is_contiguous());
+
+        foreach (var head in new[] { contiguous, transposed, doubles })
+        {
+            var matrix = DynamicInference.ToMatrix(head);
+
+            Assert.Equal((2, 3), (matrix.Rows, matrix.Columns));
+            Assert.Equal(expected, matrix.Values.ToArray());
+        }
+    }
+
     /// <summary>The sweep's rule on recorded outputs: the first exit k &lt; K−1 with s_k ≥ τ, else the last.</summary>
     internal static DynamicResult Expected(MultiExitOutputs outputs, IReadOnlyList<double[]> scores, double tau)
     {

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# BenchmarkDotNet before and after: EvaluationBenchmarks.Evaluate (one method's whole evaluation from stored
+# probabilities, K=10, n=100,000, C=100, the same synthetic data in both) on an older commit and on this checkout, back
+# to back, each in its own temporary worktree build. Prints both BenchmarkDotNet rows (mean, error, allocated) and the
+# ratios. Usage: bench/evaluation-before-after.sh [BEFORE_COMMIT] (default 645ed95, the last commit before the
+# evaluation engine v2 of issue 14). FILTER overrides the benchmark filter (default '*EvaluationBenchmarks.Evaluate').
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+before="${1:-645ed95}"
+filter="${FILTER:-*EvaluationBenchmarks.Evaluate}"
+cd "$root"
+git rev-parse --verify --quiet "$before^{commit}" >/dev/null || { echo "evaluation-before-after: no commit $before in $root" >&2; exit 2; }
+work="$(mktemp -d /tmp/eebench-before-after.XXXXXX)"
+cleanup() { git -C "$root" worktree remove --force "$work/before" >/dev/null 2>&1 || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+git worktree add --detach "$work/before" "$before" >/dev/null 2>&1
+"$root/build/setup.sh" >&2
+for side in before after; do
+  src=$([ "$side" = before ] && echo "$work/before" || echo "$root")
+  echo "building $side ($(git -C "$src" rev-parse --short HEAD))" >&2
+  dotnet build -c Release "$src/bench/EarlyExitBench.Benchmarks" -nologo -v q -tl:off >/dev/null
+done
+for side in before after; do
+  src=$([ "$side" = before ] && echo "$work/before" || echo "$root")
+  echo "running $side" >&2
+  (cd "$work" && mkdir -p "$side" && cd "$side" && dotnet "$src/bench/EarlyExitBench.Benchmarks/bin/Release/net10.0/EarlyExitBench.Benchmarks.dll" \
+    --filter "$filter" --exporters json --artifacts "$work/$side/artifacts" >"$work/$side/log.txt" 2>&1) \
+    || { tail -n 30 "$work/$side/log.txt" >&2; exit 1; }
+done
+python3 - "$work" "$before" "$(git rev-parse --short HEAD)" <<'PY'
+import glob, json, sys
+work, before, after = sys.argv[1:]
+def rows(side):
+    out = {}
+    for path in glob.glob(f"{work}/{side}/artifacts/results/*-report-full-compressed.json"):
+        for b in json.load(open(path))["Benchmarks"]:
+            out[b["Method"] + "(" + b.get("Parameters", "") + ")"] = b
+    return out
+b, a = rows("before"), rows("after")
+print(f"BenchmarkDotNet ShortRun, {before} (before) vs {after} (after), same machine, back to back")
+print(f"{'benchmark':<40} {'side':<7} {'mean s':>8} {'stderr s':>9} {'allocated MB':>13}")
+for name in sorted(set(b) | set(a)):
+    for side, table in (("before", b), ("after", a)):
+        if name in table:
+            s = table[name]["Statistics"]
+            alloc = table[name].get("Memory", {}).get("BytesAllocatedPerOperation", 0) / 1e6
+            print(f"{name:<40} {side:<7} {s['Mean'] / 1e9:>8.3f} {s['StandardError'] / 1e9:>9.3f} {alloc:>13.0f}")
+    if name in b and name in a:
+        bm, am = b[name]["Statistics"]["Mean"], a[name]["Statistics"]["Mean"]
+        ba = b[name].get("Memory", {}).get("BytesAllocatedPerOperation", 0)
+        aa = a[name].get("Memory", {}).get("BytesAllocatedPerOperation", 0)
+        print(f"{name:<40} {'ratio':<7} {bm / am:>7.2f}× faster; allocations ×{(aa / ba if ba else float('nan')):.2f}")
+PY
