@@ -4,6 +4,7 @@
 # to back, each in its own temporary worktree build. Prints both BenchmarkDotNet rows (mean, error, allocated) and the
 # ratios. Usage: bench/evaluation-before-after.sh [BEFORE_COMMIT] (default 645ed95, the last commit before the
 # evaluation engine v2 of issue 14). FILTER overrides the benchmark filter (default '*EvaluationBenchmarks.Evaluate').
+# BEFORE_DIR=PATH uses an existing checkout of the older commit instead of a temporary worktree.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 before="${1:-645ed95}"
@@ -11,10 +12,15 @@ filter="${FILTER:-*EvaluationBenchmarks.Evaluate}"
 cd "$root"
 git rev-parse --verify --quiet "$before^{commit}" >/dev/null || { echo "evaluation-before-after: no commit $before in $root" >&2; exit 2; }
 work="$(mktemp -d /tmp/eebench-before-after.XXXXXX)"
-cleanup() { git -C "$root" worktree remove --force "$work/before" >/dev/null 2>&1 || true; rm -rf "$work"; }
+cleanup() { [ -L "$work/before" ] || git -C "$root" worktree remove --force "$work/before" >/dev/null 2>&1 || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-git worktree add --detach "$work/before" "$before" >/dev/null 2>&1
+# BEFORE_DIR: an existing checkout of the older commit (built or not) instead of a new temporary worktree.
+if [ -n "${BEFORE_DIR:-}" ]; then
+  ln -s "$(cd "$BEFORE_DIR" && pwd)" "$work/before"
+else
+  git worktree add --detach "$work/before" "$before" >/dev/null 2>&1
+fi
 "$root/build/setup.sh" >&2
 for side in before after; do
   src=$([ "$side" = before ] && echo "$work/before" || echo "$root")
