@@ -23,12 +23,13 @@ else
 fi
 "$root/build/setup.sh" >&2
 for side in before after; do
-  src=$([ "$side" = before ] && echo "$work/before" || echo "$root")
+  src=$([ "$side" = before ] && (cd "$work/before" && pwd -P) || echo "$root")
   echo "building $side ($(git -C "$src" rev-parse --short HEAD))" >&2
-  dotnet build -c Release "$src/bench/EarlyExitBench.Benchmarks" -nologo -v q -tl:off >/dev/null
+  dotnet build -c Release "$src/bench/EarlyExitBench.Benchmarks" -nologo -v q -tl:off >"$work/build-$side.txt" 2>&1 \
+    || { tail -n 30 "$work/build-$side.txt" >&2; exit 1; }
 done
 for side in before after; do
-  src=$([ "$side" = before ] && echo "$work/before" || echo "$root")
+  src=$([ "$side" = before ] && (cd "$work/before" && pwd -P) || echo "$root")
   echo "running $side" >&2
   (cd "$work" && mkdir -p "$side" && cd "$side" && dotnet "$src/bench/EarlyExitBench.Benchmarks/bin/Release/net10.0/EarlyExitBench.Benchmarks.dll" \
     --filter "$filter" --exporters json --artifacts "$work/$side/artifacts" >"$work/$side/log.txt" 2>&1) \
