@@ -11,6 +11,9 @@ before="${1:-645ed95}"
 filter="${FILTER:-*EvaluationBenchmarks.Evaluate}"
 cd "$root"
 git rev-parse --verify --quiet "$before^{commit}" >/dev/null || { echo "evaluation-before-after: no commit $before in $root" >&2; exit 2; }
+# BenchmarkDotNet builds a child project found by name under the checkout: a second copy of the sources there (as
+# bench/gpu-check.sh pack leaves in .device/src) makes that search ambiguous and every benchmark fails.
+if [ -d "$root/.device/src" ]; then echo "evaluation-before-after: move $root/.device away first (BenchmarkDotNet would find two benchmark projects)" >&2; exit 2; fi
 work="$(mktemp -d /tmp/eebench-before-after.XXXXXX)"
 cleanup() { [ -L "$work/before" ] || git -C "$root" worktree remove --force "$work/before" >/dev/null 2>&1 || true; rm -rf "$work"; }
 trap cleanup EXIT
@@ -31,16 +34,21 @@ done
 for side in before after; do
   src=$([ "$side" = before ] && (cd "$work/before" && pwd -P) || echo "$root")
   echo "running $side" >&2
-  (cd "$work" && mkdir -p "$side" && cd "$side" && dotnet "$src/bench/EarlyExitBench.Benchmarks/bin/Release/net10.0/EarlyExitBench.Benchmarks.dll" \
-    --filter "$filter" --exporters json --artifacts "$work/$side/artifacts" >"$work/$side/log.txt" 2>&1) \
-    || { tail -n 30 "$work/$side/log.txt" >&2; exit 1; }
+  # BenchmarkDotNet looks for the project under the working directory, so each side runs in its own project folder.
+  mkdir -p "$work/$side.out"
+  (cd "$src/bench/EarlyExitBench.Benchmarks" && dotnet "$src/bench/EarlyExitBench.Benchmarks/bin/Release/net10.0/EarlyExitBench.Benchmarks.dll" \
+    --filter "$filter" --exporters json --artifacts "$work/$side.out/artifacts" >"$work/$side.out/log.txt" 2>&1) \
+    || { tail -n 30 "$work/$side.out/log.txt" >&2; exit 1; }
+  if grep -q "Benchmarks with issues" "$work/$side.out/log.txt"; then grep -iE "exception|error" "$work/$side.out/log.txt" | head -n 5 >&2; exit 1; fi
 done
+rm -rf "$root/artifacts/bench/before-after"
+for side in before after; do mkdir -p "$root/artifacts/bench/before-after/$side"; cp "$work/$side.out"/artifacts/results/* "$root/artifacts/bench/before-after/$side/" 2>/dev/null || true; done
 python3 - "$work" "$before" "$(git rev-parse --short HEAD)" <<'PY'
 import glob, json, sys
 work, before, after = sys.argv[1:]
 def rows(side):
     out = {}
-    for path in glob.glob(f"{work}/{side}/artifacts/results/*-report-full-compressed.json"):
+    for path in glob.glob(f"{work}/{side}.out/artifacts/results/*-report-full-compressed.json"):
         for b in json.load(open(path))["Benchmarks"]:
             out[b["Method"] + "(" + b.get("Parameters", "") + ")"] = b
     return out
@@ -51,11 +59,12 @@ for name in sorted(set(b) | set(a)):
     for side, table in (("before", b), ("after", a)):
         if name in table:
             s = table[name]["Statistics"]
-            alloc = table[name].get("Memory", {}).get("BytesAllocatedPerOperation", 0) / 1e6
+            alloc = (table[name].get("Memory") or {}).get("BytesAllocatedPerOperation") or 0
+            alloc /= 1e6
             print(f"{name:<40} {side:<7} {s['Mean'] / 1e9:>8.3f} {s['StandardError'] / 1e9:>9.3f} {alloc:>13.0f}")
     if name in b and name in a:
         bm, am = b[name]["Statistics"]["Mean"], a[name]["Statistics"]["Mean"]
-        ba = b[name].get("Memory", {}).get("BytesAllocatedPerOperation", 0)
-        aa = a[name].get("Memory", {}).get("BytesAllocatedPerOperation", 0)
+        ba = (b[name].get("Memory") or {}).get("BytesAllocatedPerOperation") or 0
+        aa = (a[name].get("Memory") or {}).get("BytesAllocatedPerOperation") or 0
         print(f"{name:<40} {'ratio':<7} {bm / am:>7.2f}× faster; allocations ×{(aa / ba if ba else float('nan')):.2f}")
 PY
