@@ -229,7 +229,7 @@ public static class ExitSweep
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static OperatingPoint MakePoint(double threshold, long hits, long[] counts, int n, double[] exitCosts)
+    internal static OperatingPoint MakePoint(double threshold, long hits, long[] counts, int n, double[] exitCosts)
     {
         var meanCost = MeanCost(counts, n, exitCosts);
         return new OperatingPoint(threshold, (double)hits / n, meanCost, meanCost / exitCosts[^1]);

@@ -1,3 +1,4 @@
+using EarlyExitBench.Harness.Evaluation;
 using EarlyExitBench.Harness.Methods;
 
 namespace EarlyExitBench.Tests.Methods;
@@ -64,6 +65,39 @@ public class EfficiencyBootstrapTests
 
         Assert.Equal(a, b);
         Assert.True(a.Distinct().Count() > 10, "the replicates should vary");
+    }
+
+    [Fact]
+    public void AWeightedWalkIsTheSweepOfTheMaterialisedResampleBitForBit()
+    {
+        // Reference: the resample gathered sample by sample and swept from scratch (ExitSweep.Sweep, tested on its own).
+        // Three exits, scores on a coarse grid so that many samples tie at a threshold, and resamples that leave some
+        // samples out (weight 0) and repeat others.
+        const int n = 700;
+        double[] costs = [1.0, 2.5, 4.0];
+        var random = new Random(5);
+        var scores = Enumerable.Range(0, 3).Select(_ => Enumerable.Range(0, n).Select(_ => random.Next(12) / 12.0).ToArray()).ToArray();
+        var correct = Enumerable.Range(0, 3).Select(k => scores[k].Select(s => random.NextDouble() < 0.3 + (0.4 * s) + (0.1 * k)).ToArray()).ToArray();
+        var sweep = WeightedSweep.Create(scores, correct);
+
+        for (var trial = 0; trial < 20; trial++)
+        {
+            var draw = Enumerable.Range(0, n).Select(_ => random.Next(n)).ToArray();
+            var weights = new int[n];
+            foreach (var i in draw)
+            {
+                weights[i]++;
+            }
+
+            var expected = ExitSweep.Sweep(
+                scores.Select(s => draw.Select(i => s[i]).ToArray()).ToList(),
+                correct.Select(c => draw.Select(i => c[i]).ToArray()).ToList(),
+                costs);
+            var actual = sweep.Walk(weights, costs, sweep.NewBuffer());
+
+            Assert.Contains(0, weights);
+            Assert.Equal(expected, actual);
+        }
     }
 
     [Fact]
