@@ -83,10 +83,10 @@ public static class Efficiency
         // A sweep lists its points by falling cost already; only other inputs need the sort.
         if (falling && !rising)
         {
-            Array.Reverse(costs);
-            Array.Reverse(order);
+            return FrontOfFalling(all);
         }
-        else if (!rising)
+
+        if (!rising)
         {
             Array.Sort(costs, order);
         }
@@ -100,6 +100,41 @@ public static class Efficiency
             for (; end < costs.Length && costs[end] == costs[start]; end++)
             {
                 var point = all[order[end]];
+                if (point.Accuracy > best.Accuracy || (point.Accuracy == best.Accuracy && point.Threshold > best.Threshold))
+                {
+                    best = point;
+                }
+            }
+
+            if (front.Count == 0 || best.Accuracy > front[^1].Accuracy)
+            {
+                front.Add(best);
+            }
+
+            start = end;
+        }
+
+        return front;
+    }
+
+    /// <summary>
+    /// <see cref="ParetoFront"/> of points listed by non-increasing relative cost, as a sweep lists them: read from the
+    /// cheapest end, with no copy, sort or index arrays (the efficiency bootstrap takes one front per replicate).
+    /// </summary>
+    /// <param name="points">Operating points, relative cost non-increasing.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static List<OperatingPoint> FrontOfFalling(ReadOnlySpan<OperatingPoint> points)
+    {
+        var front = new List<OperatingPoint>();
+        var start = points.Length - 1;
+        while (start >= 0)
+        {
+            // Best of a run of equal cost: highest accuracy, then highest threshold (as in ParetoFront).
+            var best = points[start];
+            var end = start - 1;
+            for (; end >= 0 && points[end].RelativeCost == points[start].RelativeCost; end--)
+            {
+                var point = points[end];
                 if (point.Accuracy > best.Accuracy || (point.Accuracy == best.Accuracy && point.Threshold > best.Threshold))
                 {
                     best = point;

@@ -75,9 +75,9 @@ internal sealed class WeightedSweep
     /// <param name="weights">Per sample, its multiplicity in the resample; non-negative, summing to n.</param>
     /// <param name="exitCosts">[K] cumulative exit costs.</param>
     /// <param name="buffer">Scratch from <see cref="NewBuffer"/>.</param>
-    /// <returns>The points, in a new array of their exact count.</returns>
+    /// <returns>The points, at the start of <paramref name="buffer"/> (valid until its next walk).</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public OperatingPoint[] Walk(int[] weights, double[] exitCosts, OperatingPoint[] buffer)
+    public ReadOnlySpan<OperatingPoint> Walk(int[] weights, double[] exitCosts, OperatingPoint[] buffer)
     {
         ArgumentNullException.ThrowIfNull(weights);
         ArgumentNullException.ThrowIfNull(exitCosts);
@@ -111,7 +111,7 @@ internal sealed class WeightedSweep
             }
         }
 
-        return buffer.AsSpan(0, count).ToArray();
+        return buffer.AsSpan(0, count);
     }
 
     /// <summary>Σ_i w_i·1[correct at the last exit]: the resample's hits when every sample runs to the end.</summary>

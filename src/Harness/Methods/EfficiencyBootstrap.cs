@@ -71,7 +71,8 @@ public sealed class EfficiencyBootstrap
             (b, _, buffers) =>
             {
                 var weights = Weights(_draws[b], buffers.Weights);
-                replicates[b] = Score(sweep.Walk(weights, exitCosts, buffers.Points), sweep.LastExitHits(weights), n, exitCosts);
+                var front = Efficiency.FrontOfFalling(sweep.Walk(weights, exitCosts, buffers.Points));
+                replicates[b] = Round(Efficiency.Score(front, exitCosts[0] / exitCosts[^1], (double)sweep.LastExitHits(weights) / n));
                 return buffers;
             },
             _ => { });
@@ -120,12 +121,10 @@ public sealed class EfficiencyBootstrap
         return replicates;
     }
 
-    private static double Score(IReadOnlyList<OperatingPoint> points, long hitsAtLast, int draws, double[] exitCosts)
-    {
-        var lastAccuracy = (double)hitsAtLast / draws;
-        var score = Efficiency.Score(Efficiency.ParetoFront(points), exitCosts[0] / exitCosts[^1], lastAccuracy);
-        return Math.Round(score, Digits);
-    }
+    private static double Score(IReadOnlyList<OperatingPoint> points, long hitsAtLast, int draws, double[] exitCosts) =>
+        Round(Efficiency.Score(Efficiency.ParetoFront(points), exitCosts[0] / exitCosts[^1], (double)hitsAtLast / draws));
+
+    private static double Round(double score) => Math.Round(score, Digits);
 
     /// <summary>How many times the resample drew each sample.</summary>
     private static int[] Weights(int[] draw, int[] into)

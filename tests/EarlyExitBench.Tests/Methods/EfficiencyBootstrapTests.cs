@@ -93,10 +93,14 @@ public class EfficiencyBootstrapTests
                 scores.Select(s => draw.Select(i => s[i]).ToArray()).ToList(),
                 correct.Select(c => draw.Select(i => c[i]).ToArray()).ToList(),
                 costs);
-            var actual = sweep.Walk(weights, costs, sweep.NewBuffer());
+            var actual = sweep.Walk(weights, costs, sweep.NewBuffer()).ToArray();
 
             Assert.Contains(0, weights);
             Assert.Equal(expected, actual);
+
+            // The front read from the cheap end equals the general front of the same points in shuffled order (sorted there).
+            var shuffled = expected.OrderBy(_ => random.Next()).ToList();
+            Assert.Equal(Efficiency.ParetoFront(shuffled), Efficiency.FrontOfFalling(actual));
         }
     }
 
