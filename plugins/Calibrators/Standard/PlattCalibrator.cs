@@ -120,8 +120,6 @@ public sealed class PlattCalibrator : ICalibrator
         return sum;
     }
 
-
-
     private double Feature(TopLabelRow row) => _maxLogit ? row.MaxLogit : row.LogOdds;
 
     private sealed class Fitted(double a, double b, Func<TopLabelRow, double> feature) : IFittedCalibrator
