@@ -80,8 +80,9 @@ public static class Efficiency
             falling &= j == 0 || costs[j] <= costs[j - 1];
         }
 
-        // A sweep lists its points by falling cost already; only other inputs need the sort.
-        if (falling && !rising)
+        // A sweep lists its points by falling cost already; only other inputs need the sort. Either way the front is read
+        // from the cheap end of a falling list, by the one loop below.
+        if (falling)
         {
             return FrontOfFalling(all);
         }
@@ -90,31 +91,14 @@ public static class Efficiency
         {
             Array.Sort(costs, order);
         }
-        var front = new List<OperatingPoint>();
-        var start = 0;
-        while (start < costs.Length)
+
+        var descending = new OperatingPoint[all.Length];
+        for (var j = 0; j < descending.Length; j++)
         {
-            // Best of a run of equal cost: highest accuracy, then highest threshold, whatever the input order.
-            var best = all[order[start]];
-            var end = start + 1;
-            for (; end < costs.Length && costs[end] == costs[start]; end++)
-            {
-                var point = all[order[end]];
-                if (point.Accuracy > best.Accuracy || (point.Accuracy == best.Accuracy && point.Threshold > best.Threshold))
-                {
-                    best = point;
-                }
-            }
-
-            if (front.Count == 0 || best.Accuracy > front[^1].Accuracy)
-            {
-                front.Add(best);
-            }
-
-            start = end;
+            descending[j] = all[order[all.Length - 1 - j]];
         }
 
-        return front;
+        return FrontOfFalling(descending);
     }
 
     /// <summary>
@@ -129,7 +113,7 @@ public static class Efficiency
         var start = points.Length - 1;
         while (start >= 0)
         {
-            // Best of a run of equal cost: highest accuracy, then highest threshold (as in ParetoFront).
+            // Best of a run of equal cost: highest accuracy, then highest threshold, whatever the input order.
             var best = points[start];
             var end = start - 1;
             for (; end >= 0 && points[end].RelativeCost == points[start].RelativeCost; end--)
