@@ -14,16 +14,38 @@ public static class BundleFile
     /// <summary>
     /// Reads and checks a bundle; every problem names the array. Logits are streamed from the file straight into one
     /// array per exit, checked for NaN and ∞ while still in cache and against the zip's CRC-32: the only copy is the one
-    /// the evaluation reads.
+    /// the evaluation reads. The validation and test logits are separate entries, read through their own handles on two
+    /// threads at once; when both are bad, the validation array's error is the one reported, as in a read in file order.
     /// </summary>
-    public static LogitsBundle Read(string path) => Named(path, () =>
+    /// <param name="path">The .npz file.</param>
+    /// <param name="cancellationToken">Stops the read between chunks.</param>
+    public static LogitsBundle Read(string path, CancellationToken cancellationToken = default) => Named(path, () =>
     {
         using var reader = Open(path);
         var summary = Summarise(reader);
+        using var stopTest = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var test = Task.Run(() => Named(path, () =>
+        {
+            using var own = Open(path);
+            return LogitsReader.Read(own, "test_logits", own.Headers["test_logits"], stopTest.Token);
+        }));
+        List<ClassMatrix> validation;
+        try
+        {
+            validation = LogitsReader.Read(reader, "val_logits", reader.Headers["val_logits"], cancellationToken);
+        }
+        catch
+        {
+            // Not left running, holding its file open and hundreds of MB, after this read has failed.
+            stopTest.Cancel();
+            ((IAsyncResult)test).AsyncWaitHandle.WaitOne();
+            throw;
+        }
+
         return new LogitsBundle(
-            LogitsReader.Read(reader, "val_logits", reader.Headers["val_logits"]),
+            validation,
             summary.ValidationLabels,
-            LogitsReader.Read(reader, "test_logits", reader.Headers["test_logits"]),
+            test.GetAwaiter().GetResult(),
             summary.TestLabels,
             summary.ExitCost,
             summary.Dataset,

@@ -10,7 +10,7 @@ internal static class LogitsReader
     // Big enough for fast reads, small enough to be checked while still in cache.
     private const int ChunkValues = 1 << 18;
 
-    public static List<ClassMatrix> Read(NpzReader reader, string name, NpyHeader header)
+    public static List<ClassMatrix> Read(NpzReader reader, string name, NpyHeader header, CancellationToken cancellationToken = default)
     {
         var (k, n, c) = ((int)header.Shape[0], (int)header.Shape[1], (int)header.Shape[2]);
         if ((long)n * c > Array.MaxLength)
@@ -26,6 +26,7 @@ internal static class LogitsReader
             var values = GC.AllocateUninitializedArray<float>(n * c);
             for (var start = 0; start < values.Length; start += ChunkValues)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var chunk = values.AsSpan(start, Math.Min(ChunkValues, values.Length - start));
                 if (wide is null)
                 {
@@ -41,7 +42,7 @@ internal static class LogitsReader
                 if (!TensorPrimitives.IsFiniteAll<float>(chunk))
                 {
                     var bad = start + chunk.IndexOfAnyExceptInRange(float.MinValue, float.MaxValue);
-                    throw new InvalidDataException($"{reader.Path}: '{name}'[{e}, {bad / c}, {bad % c}] is {values[bad]} (exit {e + 1}, sample index {bad / c}, class {bad % c}); logits must be finite");
+                    throw new InvalidDataException($"{reader.Path}: '{name}'[{e}, {bad / c}, {bad % c}] is {values[bad].ToString(System.Globalization.CultureInfo.InvariantCulture)} (exit {e + 1}, sample index {bad / c}, class {bad % c}); logits must be finite");
                 }
             }
 

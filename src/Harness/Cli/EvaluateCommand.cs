@@ -35,11 +35,14 @@ internal static class EvaluateCommand
         {
             var file = parse.GetValue(bundle)!;
 
-            // The bundle's SHA-256 goes into the provenance; hashing hundreds of MB overlaps with loading the plugins.
-            ResolvedPlugin.PrefetchSha256(Path.GetFullPath(file));
-            var catalog = CliSupport.LoadCatalog(parse, [], logger);
-            // Shapes, labels and costs are checked now; the logits are read once, by the cell.
+            // Shapes, labels and costs are checked first: a bad bundle is reported before anything else is started.
             var loaded = BundleFile.ReadSummary(file);
+
+            // Then the two long reads of the file overlap with loading the plugins and making the plan: its SHA-256, for
+            // the provenance, and the logits, which the cell takes when it starts.
+            ResolvedPlugin.PrefetchSha256(Path.GetFullPath(file));
+            using var prefetch = BundlePrefetch.Start(file);
+            var catalog = CliSupport.LoadCatalog(parse, [], logger);
             var resamples = parse.GetValue(efficiencyBootstrap);
             if (resamples is < 0 or > 100_000)
             {
@@ -64,7 +67,7 @@ internal static class EvaluateCommand
             var folder = parse.GetValue(outDir)!;
 
             // Evaluation is all the work here, so a finished cell is recomputed rather than reused.
-            var options = new RunOptions(ModelCache.DefaultRoot(), UseCache: false, folder, io.CommandLine, Shard.All, parse.GetValue(fullSweeps));
+            var options = new RunOptions(ModelCache.DefaultRoot(), UseCache: false, folder, io.CommandLine, Shard.All, parse.GetValue(fullSweeps), prefetch);
             var document = new SuiteRunner(plan, options, logger, new NoProgress()).Run(CancellationToken.None);
             return CliSupport.Finish(io, document, folder, logger, null);
         }));

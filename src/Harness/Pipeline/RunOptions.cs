@@ -1,3 +1,4 @@
+using EarlyExitBench.Harness.Bundles;
 using EarlyExitBench.Harness.Planning;
 
 namespace EarlyExitBench.Harness.Pipeline;
@@ -9,4 +10,5 @@ namespace EarlyExitBench.Harness.Pipeline;
 /// <param name="CommandLine">The command line, for the environment section.</param>
 /// <param name="Shard">Which cells this run computes.</param>
 /// <param name="FullSweeps">Also write every method's whole threshold sweep beside each cell (<c>cells/KEY.sweeps.npz</c>).</param>
-public sealed record RunOptions(string CacheRoot, bool UseCache, string OutputDirectory, string CommandLine, Shard Shard, bool FullSweeps = false);
+/// <param name="Prefetch">A given bundle's read, started before the run (by <c>evaluate</c>); its cell takes it.</param>
+public sealed record RunOptions(string CacheRoot, bool UseCache, string OutputDirectory, string CommandLine, Shard Shard, bool FullSweeps = false, BundlePrefetch? Prefetch = null);

@@ -37,7 +37,7 @@ public sealed class SuiteRunner(Plan plan, RunOptions options, ILogger logger, I
 
         PlanFile.Write(OutputDirectory, plan.Manifest);
         var store = new CellStore(OutputDirectory);
-        var cells = new CellPipeline(new BundleStage(new ModelCache(options.CacheRoot), options.UseCache, progress), store, options.FullSweeps);
+        var cells = new CellPipeline(new BundleStage(new ModelCache(options.CacheRoot), options.UseCache, progress, options.Prefetch), store, options.FullSweeps);
         var mine = options.Shard.Select(plan.Cells);
         logger.Information("Plan {Plan}: {Cells} cell(s); shard {Shard} runs {Mine}", plan.Manifest.Id, plan.Cells.Count, options.Shard, mine.Count);
         foreach (var cell in mine)

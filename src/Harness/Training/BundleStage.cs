@@ -17,7 +17,8 @@ namespace EarlyExitBench.Harness.Training;
 /// <param name="cache">The model cache.</param>
 /// <param name="useCache">False to retrain and re-record even when cached (the results are still cached).</param>
 /// <param name="progress">Training progress display.</param>
-public sealed class BundleStage(ModelCache cache, bool useCache, IProgressSink progress)
+/// <param name="prefetch">A read of a given bundle started ahead of its cell, if any.</param>
+public sealed class BundleStage(ModelCache cache, bool useCache, IProgressSink progress, BundlePrefetch? prefetch = null)
 {
     /// <summary>Gets the bundle of <see cref="CellContext.Cell"/>.</summary>
     public CellBundle Get(CellContext context)
@@ -26,7 +27,7 @@ public sealed class BundleStage(ModelCache cache, bool useCache, IProgressSink p
         var cell = context.Cell;
         if (cell.BundleFile is { } file)
         {
-            var given = context.Timer.Time("load bundle", true, () => BundleFile.Read(file));
+            var given = context.Timer.Time("load bundle", true, () => prefetch?.Take(file) ?? BundleFile.Read(file, context.CancellationToken));
             return new CellBundle(given, ExitCosts.Of(given.ExitCost), null, null);
         }
 

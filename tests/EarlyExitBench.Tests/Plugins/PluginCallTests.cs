@@ -90,4 +90,15 @@ public class PluginCallTests
         Assert.True(started.Wait(TimeSpan.FromSeconds(30)));
         Assert.True(callToken.IsCancellationRequested);
     }
+
+    [Fact]
+    public void ATimedCallRunsOnABackgroundThreadOfItsOwnNamedAfterThePlugin()
+    {
+        // Not a pool thread: pool threads (the evaluation's parallel exits) blocked on work queued to the same pool starve it.
+        var seen = PluginCall.Run(Plugin, "fit", Limit, CancellationToken.None, _ =>
+            (Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.IsBackground, Thread.CurrentThread.Name, Thread.CurrentThread.ManagedThreadId));
+
+        Assert.Equal((false, true, "plugin slow: fit"), (seen.IsThreadPoolThread, seen.IsBackground, seen.Name));
+        Assert.NotEqual(Environment.CurrentManagedThreadId, seen.ManagedThreadId);
+    }
 }
