@@ -71,7 +71,7 @@ public sealed class CellEvaluator(ILogger logger)
                     var correct = testOutputs.Select(o => o.Correct).ToList();
                     fitted[(calibrator.Label, predictor.Label)] = new FittedMethod(fittedCalibrators, scorer, scores, correct);
                     var replicates = bootstrap.GlobalThreshold(scores, correct, bundle.ExitCost);
-                    var riskCoverage = scores.Select((s, k) => RiskCoverage.Curve(s, correct[k])).ToList();
+                    var riskCoverage = RiskCoverage.Curves(scores, correct);
                     methods.Add(new MethodResult(calibrator.Label, predictor.Label, GlobalThreshold, seed, evaluation, replicates, riskCoverage));
                     logger.Debug("{Cell} {Calibrator}+{Predictor}: efficiency {Score:F4}", cell, calibrator.Label, predictor.Label, evaluation.Efficiency.Score);
                     if (policies.Count > 0)

@@ -15,6 +15,18 @@ public static class RiskCoverage
     /// <summary>The coverages φ_j = j / <see cref="Points"/>, j = 1..<see cref="Points"/>.</summary>
     public static IReadOnlyList<double> Grid { get; } = Enumerable.Range(1, Points).Select(j => (double)j / Points).ToArray();
 
+    /// <summary>Every exit's curve, exits in parallel (each is a sort of its own scores); the same values as one by one.</summary>
+    /// <param name="scores">Confidence scores per exit.</param>
+    /// <param name="correct">Whether each prediction is correct, per exit.</param>
+    public static List<double[]> Curves(IReadOnlyList<double[]> scores, IReadOnlyList<bool[]> correct)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(correct);
+        var curves = new double[scores.Count][];
+        Parallel.For(0, curves.Length, k => curves[k] = Curve(scores[k], correct[k]));
+        return [.. curves];
+    }
+
     /// <summary>Selective risk at each coverage of <see cref="Grid"/>.</summary>
     /// <param name="scores">[n] confidence scores, higher = accepted first.</param>
     /// <param name="correct">[n] correctness.</param>
