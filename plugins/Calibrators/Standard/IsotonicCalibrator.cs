@@ -35,27 +35,27 @@ public sealed class IsotonicCalibrator : ICalibrator
     /// <summary>Pool-adjacent-violators on (x, y) with equal weights; returns the interpolation knots.</summary>
     internal static (double[] X, double[] Y, int Blocks) Fit(double[] x, double[] y)
     {
-        var order = Enumerable.Range(0, x.Length).OrderBy(i => x[i]).ThenBy(i => i).ToArray();
+        var order = Enumerable.Range(0, x.Length).OrderBy(i => x[i]).ToArray();
         var sums = new List<double>();
         var weights = new List<double>();
         var first = new List<double>();
         var last = new List<double>();
-        foreach (var i in order)
+        for (var start = 0; start < order.Length;)
         {
-            // Equal x values must share one fitted value, so they start in one block.
-            if (first.Count > 0 && last[^1] == x[i])
+            // Equal x values must share one fitted value: all of them form one block before any pooling. (Adding them
+            // one at a time let the first of them pool with a lower x of equal mean and pull the rest into that block.)
+            var value = x[order[start]];
+            var (sum, count) = (0.0, 0);
+            for (; start < order.Length && x[order[start]] == value; start++)
             {
-                sums[^1] += y[i];
-                weights[^1] += 1;
-            }
-            else
-            {
-                sums.Add(y[i]);
-                weights.Add(1);
-                first.Add(x[i]);
-                last.Add(x[i]);
+                sum += y[order[start]];
+                count++;
             }
 
+            sums.Add(sum);
+            weights.Add(count);
+            first.Add(value);
+            last.Add(value);
             while (sums.Count > 1 && sums[^2] / weights[^2] >= sums[^1] / weights[^1])
             {
                 sums[^2] += sums[^1];
