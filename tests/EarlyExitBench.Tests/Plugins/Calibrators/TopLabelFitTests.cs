@@ -155,4 +155,17 @@ public class TopLabelFitTests
         TopLabel.Spread([0.4, 0.3, 0.2, 0.1], 0, 1.5, destination);
         Assert.Equal([1f, 0f, 0f, 0f], destination);
     }
+
+    [Fact]
+    public void OneClassIsCertainAndNoLogitsIsAnError()
+    {
+        var destination = new float[1];
+        var (rows, _) = TopLabel.Describe(new ClassMatrix([1.5f], 1, 1), [0]);
+
+        TopLabel.Spread([1.0], 0, 0.3, destination);
+
+        Assert.Equal([1f], destination);
+        Assert.Equal(double.PositiveInfinity, rows[0].LogOdds);
+        Assert.Throws<ArgumentNullException>(() => TopLabel.Apply(null!, _ => 0.5));
+    }
 }
