@@ -97,7 +97,6 @@ public static class PluginCall
         return Run(plugin, stage, () => work.GetAwaiter().GetResult());
     }
 
-    /// <summary>Waits for <paramref name="work"/> up to <paramref name="timeout"/> or until the run is cancelled; true when it finished.</summary>
     /// <summary>
     /// Starts <paramref name="call"/> on a thread of its own, so that the caller can stop waiting: a call that never
     /// returns keeps only that thread (a background one, which does not hold the process open). Not a pool thread: the
@@ -127,6 +126,7 @@ public static class PluginCall
         return result.Task;
     }
 
+    /// <summary>Waits for <paramref name="work"/> up to <paramref name="timeout"/> or until the run is cancelled; true when it finished.</summary>
     private static bool Finished(Task work, TimeSpan timeout, CancellationToken cancellationToken)
     {
         try

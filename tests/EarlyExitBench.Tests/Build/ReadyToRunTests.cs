@@ -58,8 +58,8 @@ public class ReadyToRunTests
 
         var image = Path.Combine(TestPaths.RepoRoot, "src", "Harness", "obj", "Release", "net10.0", "R2R", "x86-64-v3", "EarlyExitBench.Contracts.dll");
         var rsp = Path.Combine(Path.GetDirectoryName(image)!, "references.rsp");
-        var crossgen = FindCrossgen();
         Assert.True(File.Exists(image), $"{image} is missing");
+        var crossgen = FindCrossgen(rsp);
         Assert.NotNull(crossgen);
         var input = Path.Combine(TestPaths.RepoRoot, "src", "Contracts", "bin", "Release", "net10.0", "EarlyExitBench.Contracts.dll");
         var output = Path.Combine(TestPaths.TempDirectory(), "EarlyExitBench.Contracts.dll");
@@ -71,12 +71,17 @@ public class ReadyToRunTests
         Assert.Equal(File.ReadAllBytes(image), File.ReadAllBytes(Path.Combine(HarnessOutput, "EarlyExitBench.Contracts.dll")));
     }
 
-    private static string? FindCrossgen()
+    /// <summary>
+    /// The crossgen2 the build used: the one of the runtime version whose framework the build referenced (the first line
+    /// of its response file, <c>-r:…/Microsoft.NETCore.App/VERSION/*.dll</c>), not whichever version the package cache
+    /// holds last.
+    /// </summary>
+    private static string? FindCrossgen(string rsp)
     {
+        var framework = File.ReadLines(rsp).First();
+        var version = Path.GetFileName(Path.GetDirectoryName(framework["-r:".Length..]));
         var root = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var pack = Path.Combine(root, "microsoft.netcore.app.crossgen2.linux-x64");
-        return Directory.Exists(pack)
-            ? Directory.GetDirectories(pack).Select(d => Path.Combine(d, "tools", "crossgen2")).Where(File.Exists).Order(StringComparer.Ordinal).LastOrDefault()
-            : null;
+        var crossgen = Path.Combine(root, "microsoft.netcore.app.crossgen2.linux-x64", version!, "tools", "crossgen2");
+        return File.Exists(crossgen) ? crossgen : null;
     }
 }
