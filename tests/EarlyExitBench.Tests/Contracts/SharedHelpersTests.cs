@@ -17,6 +17,11 @@ public class SharedHelpersTests
         Assert.Equal(1.0, Logistic.Sigmoid(800));
         Assert.Equal(Math.Exp(-700), Logistic.Sigmoid(-700), 1e-310);
         Assert.True(Logistic.Sigmoid(-700) > 0);
+
+        // Below −709.8, e^(−η) overflows: 1 / (1 + e^(−η)) would be 0, while σ(η) = e^η / (1 + e^η) is the subnormal e^η
+        // exactly (1 + e^η rounds to 1).
+        Assert.Equal(Math.Exp(-720), Logistic.Sigmoid(-720));
+        Assert.True(Logistic.Sigmoid(-720) > 0);
     }
 
     [Theory]
@@ -42,6 +47,10 @@ public class SharedHelpersTests
         Assert.Equal(-1000 + Math.Log(3), Probabilities.LogSumExp([-1000f, -1000f, -1000f]), 12);
         Assert.Equal(double.NegativeInfinity, Probabilities.LogSumExp(ReadOnlySpan<double>.Empty));
         Assert.Equal(double.NegativeInfinity, Probabilities.LogSumExp(ReadOnlySpan<float>.Empty));
+
+        // log(e^−∞ + e^−∞) = log 0: taking −∞ out as the maximum would give exp(−∞ − (−∞)) = NaN.
+        Assert.Equal(double.NegativeInfinity, Probabilities.LogSumExp([double.NegativeInfinity, double.NegativeInfinity]));
+        Assert.Equal(2.0, Probabilities.LogSumExp([double.NegativeInfinity, 2.0]));
     }
 
     [Fact]

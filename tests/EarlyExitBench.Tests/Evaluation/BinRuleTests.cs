@@ -29,4 +29,19 @@ public class BinRuleTests
             }
         }
     }
+
+    [Fact]
+    public void OutOfRangeProbabilitiesFallInTheEndBinsAndTheLastUpperEdgeIsOne()
+    {
+        // p·M with p > 1 would be past the last bin, p ≤ 0 before the first.
+        Assert.Equal(9, CalibrationMetrics.BinIndex(1.5f, 10));
+        Assert.Equal(9, CalibrationMetrics.BinIndex(1f, 10));
+        Assert.Equal(0, CalibrationMetrics.BinIndex(-0.5f, 10));
+        Assert.Equal(0, CalibrationMetrics.BinIndex(0f, 10));
+
+        var bins = new EqualWidthBins(4);
+        Assert.Equal([0.25, 0.5, 0.75, 1.0], Enumerable.Range(0, 4).Select(bins.UpperEdge));
+        Assert.Equal(3, bins.Index(1.5));
+        Assert.Equal(0, bins.Index(-0.5));
+    }
 }

@@ -212,4 +212,15 @@ public class FailureMetricsTests
             var last = c.Reverse().ToArray();
             Assert.Equal(FailureMetrics.EefpAuroc(s, c, last), FailureMetrics.EefpAuroc(ps, pc, TestData.Permute(last, order)));
         }, iter: 2_000);
+
+    [Fact]
+    public void ScoreGroupsHoldOneGroupPerDistinctScoreFromTheHighest()
+    {
+        // Scores 0.5, 0.2, 0.5, 0.9 with positives T, T, F, F: groups 0.9 (0 positive, 1 negative), 0.5 (1, 1), 0.2 (1, 0).
+        var groups = ScoreGroups.Create([0.5, 0.2, 0.5, 0.9], [true, true, false, false]);
+        Assert.Equal([0.9, 0.5, 0.2], groups.Values.ToArray());
+        Assert.Equal([0, 1, 1], groups.Positives.ToArray());
+        Assert.Equal([1, 1, 0], groups.Negatives.ToArray());
+        Assert.Equal((2, 2), (groups.PositiveTotal, groups.NegativeTotal));
+    }
 }

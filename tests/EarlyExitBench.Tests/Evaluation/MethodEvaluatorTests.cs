@@ -161,4 +161,20 @@ public class MethodEvaluatorTests
         Assert.Equal(x.Oracle, y.Oracle);
         Assert.Equal(x.ParetoFront, y.ParetoFront);
     }
+
+    [Fact]
+    public void TheEvaluationKeepsEveryOperatingPointOfTheSweep()
+    {
+        // The full sweep (for --full-sweeps) is the one ExitSweep computes from the same scores and correctness.
+        var random = new Random(8);
+        var labels = Enumerable.Range(0, 40).Select(_ => random.Next(3)).ToArray();
+        ClassMatrix[] probabilities = [TestData.RandomProbabilities(random, 40, 3, 1.0), TestData.RandomProbabilities(random, 40, 3, 3.0)];
+        double[][] scores = [.. probabilities.Select(p => Enumerable.Range(0, 40).Select(i => (double)p.Row(i).ToArray().Max()).ToArray())];
+        var evaluation = MethodEvaluator.Evaluate(new EvaluationInput(probabilities, scores, labels, [1.0, 2.5]));
+
+        bool[][] correct = [.. probabilities.Select(p => Enumerable.Range(0, 40).Select(i => Probabilities.ArgMax(p.Row(i)) == labels[i]).ToArray())];
+        var expected = ExitSweep.Sweep(scores, correct, [1.0, 2.5]);
+        Assert.True(expected.Count > 2);
+        Assert.Equal(expected, evaluation.Sweep);
+    }
 }

@@ -74,4 +74,35 @@ public class ProxyCorrelationTests
         Assert.Null(result.SpearmanCi);
         Assert.Equal(1, result.Spearman);
     }
+
+    [Fact]
+    public void AProxyReportedByOneMethodOnlyIsListedWhereItFirstAppears()
+    {
+        IReadOnlyDictionary<string, double>[] proxies =
+        [
+            new Dictionary<string, double> { ["up"] = 1 },
+            new Dictionary<string, double> { ["up"] = 2 },
+            new Dictionary<string, double> { ["up"] = 3, ["solo"] = 0.5 },
+            new Dictionary<string, double> { ["up"] = 4 },
+        ];
+        var result = ProxyCorrelation.Compute(proxies, Efficiency, 0, 7);
+        Assert.Equal(["up", "solo"], result.Keys);
+        Assert.Equal(new CorrelationResult(null, null, null, null, 1), result["solo"]);
+        Assert.Null(result["up"].SpearmanCi);
+    }
+
+    [Fact]
+    public void IntervalsAreThePercentilesOfExactlyTheRequestedResamples()
+    {
+        // Not monotone, so resamples differ. One resample is one replicate: both percentiles are that replicate. With two,
+        // the 2.5 % and 97.5 % points interpolate between two different replicates (for this seed).
+        double[] x = [1, 3, 2, 5, 4, 7, 6, 8];
+        double[] y = [1, 2, 3, 4, 5, 6, 7, 8];
+        var one = ProxyCorrelation.Correlate(x, y, 1, 11);
+        Assert.Equal(one.SpearmanCi![0], one.SpearmanCi[1]);
+        Assert.Equal(one.KendallCi![0], one.KendallCi[1]);
+
+        var two = ProxyCorrelation.Correlate(x, y, 2, 11);
+        Assert.NotEqual(two.SpearmanCi![0], two.SpearmanCi[1]);
+    }
 }
