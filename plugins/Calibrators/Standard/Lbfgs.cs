@@ -28,6 +28,8 @@ internal static class Lbfgs
         var direction = new double[n];
         var trial = new double[n];
         var trialGradient = new double[n];
+        var newS = new double[n];
+        var newY = new double[n];
 
         for (var iteration = 0; iteration < maxIterations && MaxAbs(g) > gradientTolerance; iteration++)
         {
@@ -105,21 +107,24 @@ internal static class Lbfgs
                 break;
             }
 
-            var next = count % Memory;
-            s[next] ??= new double[n];
-            y[next] ??= new double[n];
+            // The new pair goes into scratch vectors first: written straight into the next slot, a pair that fails the
+            // curvature test would replace the oldest pair still in use (the slot is shared once the memory is full)
+            // while that slot kept its old ρ.
             for (var i = 0; i < n; i++)
             {
-                s[next][i] = trial[i] - x[i];
-                y[next][i] = trialGradient[i] - g[i];
+                newS[i] = trial[i] - x[i];
+                newY[i] = trialGradient[i] - g[i];
             }
 
-            var sy = Dot(s[next], y[next]);
+            var sy = Dot(newS, newY);
             trial.CopyTo(x, 0);
             trialGradient.CopyTo(g, 0);
             f = fTrial;
-            if (sy > 1e-12 * Norm(s[next]) * Norm(y[next]))
+            if (sy > 1e-12 * Norm(newS) * Norm(newY))
             {
+                var next = count % Memory;
+                (s[next], newS) = (newS, s[next] ?? new double[n]);
+                (y[next], newY) = (newY, y[next] ?? new double[n]);
                 rho[next] = 1.0 / sy;
                 count++;
             }

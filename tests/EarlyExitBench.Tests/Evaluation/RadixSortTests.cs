@@ -37,4 +37,19 @@ public class RadixSortTests
                 }
             }
         }, iter: 200);
+
+    [Fact]
+    public void TheSmallestRadixSortedInputIsStableToo()
+    {
+        // 512 keys is the first size the radix passes sort (below it Array.Sort, which does not promise stability).
+        // Four distinct keys, so every key has over a hundred ties.
+        var original = Enumerable.Range(0, 512).Select(i => (double)((i * 7) % 4)).ToArray();
+        var keys = original.ToArray();
+        var items = Enumerable.Range(0, 512).ToArray();
+
+        RadixSort.Sort(keys, items);
+
+        var expected = Enumerable.Range(0, 512).OrderBy(i => original[i]).ToArray(); // LINQ's OrderBy is stable
+        Assert.Equal(expected, items);
+    }
 }
