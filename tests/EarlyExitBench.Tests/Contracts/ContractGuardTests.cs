@@ -1,5 +1,6 @@
 using EarlyExitBench.Contracts;
 using EarlyExitBench.Tests.Plugins;
+using static EarlyExitBench.Tests.Support.Guards;
 
 namespace EarlyExitBench.Tests.Contracts;
 
@@ -12,17 +13,15 @@ public class ContractGuardTests
     [Fact]
     public void ClassMatrixRejectsEachBadShapeNamingItsParameter()
     {
-        Assert.Equal("values", Assert.Throws<ArgumentNullException>(() => new ClassMatrix(null!, 1, 1)).ParamName);
+        NamesNull("values", () => new ClassMatrix(null!, 1, 1));
 
         // −1 × 3 ≠ 0 values too, so only the rows check itself throws the out-of-range type.
-        Assert.Equal("rows", Assert.Throws<ArgumentOutOfRangeException>(() => new ClassMatrix([], -1, 3)).ParamName);
+        NamesOutOfRange("rows", () => new ClassMatrix([], -1, 3));
 
         // 5 × 0 = 0 values would pass the length check.
-        Assert.Equal("columns", Assert.Throws<ArgumentOutOfRangeException>(() => new ClassMatrix([], 5, 0)).ParamName);
+        NamesOutOfRange("columns", () => new ClassMatrix([], 5, 0));
 
-        var mismatch = Assert.Throws<ArgumentException>(() => new ClassMatrix(new float[5], 2, 3));
-        Assert.Equal("values", mismatch.ParamName);
-        Assert.StartsWith("Expected 2×3 = 6 values, got 5.", mismatch.Message, StringComparison.Ordinal);
+        Rejects("Expected 2×3 = 6 values, got 5.", "values", () => new ClassMatrix(new float[5], 2, 3));
 
         var empty = new ClassMatrix([], 0, 4);
         Assert.Equal((0, 4), (empty.Rows, empty.Columns));
@@ -33,15 +32,15 @@ public class ContractGuardTests
     [InlineData(0.5, 0)]
     [InlineData(0.5, -2)]
     public void ConfidenceBinsNeedAtLeastOneBin(double p, int bins) =>
-        Assert.Equal("bins", Assert.Throws<ArgumentOutOfRangeException>(() => ConfidenceBins.EqualWidthIndex(p, bins)).ParamName);
+        NamesOutOfRange("bins", () => ConfidenceBins.EqualWidthIndex(p, bins));
 
     [Fact]
     public void SoftmaxChecksItsMatrixAndTemperature()
     {
-        Assert.Equal("logits", Assert.Throws<ArgumentNullException>(() => Probabilities.Softmax(null!)).ParamName);
+        NamesNull("logits", () => Probabilities.Softmax(null!));
         var logits = new ClassMatrix([1f, 2f], 1, 2);
-        Assert.Equal("temperature", Assert.Throws<ArgumentOutOfRangeException>(() => Probabilities.Softmax(logits, 0)).ParamName);
-        Assert.Equal("temperature", Assert.Throws<ArgumentOutOfRangeException>(() => Probabilities.Softmax(logits, -1)).ParamName);
+        NamesOutOfRange("temperature", () => Probabilities.Softmax(logits, 0));
+        NamesOutOfRange("temperature", () => Probabilities.Softmax(logits, -1));
     }
 
     [Theory]
@@ -51,31 +50,25 @@ public class ContractGuardTests
     [InlineData(12, 11)] // the vector path (8 lanes and more)
     public void ShiftedExponentialsNeedANonEmptyRowAndAnEqualDestination(int count, int destination)
     {
-        var error = Assert.Throws<ArgumentException>(() =>
-            Probabilities.ShiftedExponentials(new float[count], new float[destination], out _));
-        Assert.Equal("exponentials", error.ParamName);
-        Assert.StartsWith("Expected a non-empty row and a destination of the same length.", error.Message, StringComparison.Ordinal);
+        Rejects("Expected a non-empty row and a destination of the same length.", "exponentials",
+            () => Probabilities.ShiftedExponentials(new float[count], new float[destination], out _));
     }
 
     [Fact]
     public void SoftmaxRowNeedsAnEqualDestination()
     {
-        var error = Assert.Throws<ArgumentException>(() => Probabilities.SoftmaxRow([1f, 2f, 3f], 1.0, new double[2]));
-        Assert.Equal("destination", error.ParamName);
-        Assert.StartsWith("Destination length must match the logits.", error.Message, StringComparison.Ordinal);
+        Rejects("Destination length must match the logits.", "destination", () => Probabilities.SoftmaxRow([1f, 2f, 3f], 1.0, new double[2]));
     }
 
     [Fact]
     public void TheOptionlessAddChecksItsArgumentsWhenCalled()
     {
         var info = new PluginInfo("guarded", "A plugin that is never built.");
-        Assert.Equal("registrar", Assert.Throws<ArgumentNullException>(() =>
-            PluginRegistrarExtensions.Add<ICalibrator>(null!, info, _ => throw new InvalidOperationException())).ParamName);
+        NamesNull("registrar", () => PluginRegistrarExtensions.Add<ICalibrator>(null!, info, _ => throw new InvalidOperationException()));
 
         // Checked at registration, not later when the factory would first be called.
         var registrar = new RecordingRegistrar();
-        Assert.Equal("factory", Assert.Throws<ArgumentNullException>(() =>
-            registrar.Add<ICalibrator>(info, (Func<PluginContext, ICalibrator>)null!)).ParamName);
+        NamesNull("factory", () => registrar.Add<ICalibrator>(info, (Func<PluginContext, ICalibrator>)null!));
         Assert.Empty(registrar.Entries);
     }
 }

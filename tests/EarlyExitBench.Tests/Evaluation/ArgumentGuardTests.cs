@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using EarlyExitBench.Contracts;
 using EarlyExitBench.Harness.Evaluation;
+using static EarlyExitBench.Tests.Support.Guards;
 
 namespace EarlyExitBench.Tests.Evaluation;
 
@@ -12,36 +13,23 @@ namespace EarlyExitBench.Tests.Evaluation;
 /// </summary>
 public class ArgumentGuardTests
 {
-    private static void Null(string parameter, Action action) =>
-        Assert.Equal(parameter, Assert.Throws<ArgumentNullException>(action).ParamName);
-
-    private static void OutOfRange(string parameter, Action action) =>
-        Assert.Equal(parameter, Assert.Throws<ArgumentOutOfRangeException>(action).ParamName);
-
-    private static void Rejects(string message, string parameter, Action action)
-    {
-        var error = Assert.Throws<ArgumentException>(action);
-        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
-        Assert.Equal(parameter, error.ParamName);
-    }
-
     [Fact]
     public void FailureMetricsOfNoGroupsNameTheGroups()
     {
-        Null("groups", () => FailureMetrics.Auroc(null!));
-        Null("groups", () => FailureMetrics.AuprError(null!));
-        Null("groups", () => FailureMetrics.Fpr95Tpr(null!));
-        Null("groups", () => FailureMetrics.Aurc(null!));
-        Null("groups", () => FailureMetrics.Eaurc(null!));
-        Null("groups", () => FailureMetrics.Augrc(null!));
+        NamesNull("groups", () => FailureMetrics.Auroc(null!));
+        NamesNull("groups", () => FailureMetrics.AuprError(null!));
+        NamesNull("groups", () => FailureMetrics.Fpr95Tpr(null!));
+        NamesNull("groups", () => FailureMetrics.Aurc(null!));
+        NamesNull("groups", () => FailureMetrics.Eaurc(null!));
+        NamesNull("groups", () => FailureMetrics.Augrc(null!));
     }
 
     [Fact]
     public void TheOptimalAurcNeedsACountAndAFeasibleNumberCorrect()
     {
-        OutOfRange("count", () => FailureMetrics.AurcOptimal(0, 0));
-        OutOfRange("correctCount", () => FailureMetrics.AurcOptimal(3, -1));
-        OutOfRange("correctCount", () => FailureMetrics.AurcOptimal(3, 4));
+        NamesOutOfRange("count", () => FailureMetrics.AurcOptimal(0, 0));
+        NamesOutOfRange("correctCount", () => FailureMetrics.AurcOptimal(3, -1));
+        NamesOutOfRange("correctCount", () => FailureMetrics.AurcOptimal(3, 4));
 
         // All correct: no risk at any coverage. One wrong of two: the perfect ranking takes it last, risk 1/2 at
         // coverage 1 only: (1/2)·(0 + 1/2) = 1/4.
@@ -85,18 +73,18 @@ public class ArgumentGuardTests
     public void EqualMassBinsNeedAtLeastOneBin()
     {
         var sorted = SortedConfidence.Create([0.2, 0.9], [false, true]);
-        OutOfRange("bins", () => sorted.AdaptiveEce(0));
-        OutOfRange("bins", () => _ = new EqualWidthBins(0));
+        NamesOutOfRange("bins", () => sorted.AdaptiveEce(0));
+        NamesOutOfRange("bins", () => _ = new EqualWidthBins(0));
     }
 
     [Fact]
     public void TheSweepChecksItsArguments()
     {
-        Null("scores", () => ExitSweep.Sweep(null!, [[true]], [1]));
-        Null("correct", () => ExitSweep.Sweep([[0.5]], null!, [1]));
-        Null("exitCosts", () => ExitSweep.Sweep([[0.5]], [[true]], null!));
-        Null("points", () => ExitSweep.PointAt(null!, 0.5));
-        Null("exitCosts", () => ExitSweep.MeanCost([1], 1, null!));
+        NamesNull("scores", () => ExitSweep.Sweep(null!, [[true]], [1]));
+        NamesNull("correct", () => ExitSweep.Sweep([[0.5]], null!, [1]));
+        NamesNull("exitCosts", () => ExitSweep.Sweep([[0.5]], [[true]], null!));
+        NamesNull("points", () => ExitSweep.PointAt(null!, 0.5));
+        NamesNull("exitCosts", () => ExitSweep.MeanCost([1], 1, null!));
 
         // 1.1e9 samples × 2 early exits is more events than an array holds; refused before anything is allocated.
         Rejects("Too many samples × exits for one sweep.", "scores",
@@ -107,8 +95,8 @@ public class ArgumentGuardTests
     public void ExitOutputsCheckTheMatrixTheBinsAndEveryLabel()
     {
         var two = TestData.Matrix([[0.9f, 0.1f], [0.6f, 0.4f]]);
-        Null("matrix", () => ExitOutputs.Compute(null!, [0, 1], 15));
-        OutOfRange("bins", () => ExitOutputs.Compute(two, [0, 1], 0));
+        NamesNull("matrix", () => ExitOutputs.Compute(null!, [0, 1], 15));
+        NamesOutOfRange("bins", () => ExitOutputs.Compute(two, [0, 1], 0));
         Rejects("Expected 2 labels, got 3.", "labels", () => ExitOutputs.Compute(two, [0, 1, 1], 15));
         Rejects("At least one sample is required.", "matrix", () => ExitOutputs.Compute(new ClassMatrix([], 0, 2), [], 15));
 
@@ -124,11 +112,11 @@ public class ArgumentGuardTests
     {
         var two = TestData.Matrix([[0.9f, 0.1f], [0.6f, 0.4f]]);
         var input = new EvaluationInput([two], [[0.9, 0.6]], [0, 1], [1.0]);
-        Null("input", () => MethodEvaluator.Evaluate(null!));
-        Null("input.Probabilities", () => MethodEvaluator.Evaluate(input with { Probabilities = null! }));
-        Null("input.Scores", () => MethodEvaluator.Evaluate(input with { Scores = null! }));
-        Null("input.Labels", () => MethodEvaluator.Evaluate(input with { Labels = null! }));
-        Null("input.ExitCosts", () => MethodEvaluator.Evaluate(input with { ExitCosts = null! }));
+        NamesNull("input", () => MethodEvaluator.Evaluate(null!));
+        NamesNull("input.Probabilities", () => MethodEvaluator.Evaluate(input with { Probabilities = null! }));
+        NamesNull("input.Scores", () => MethodEvaluator.Evaluate(input with { Scores = null! }));
+        NamesNull("input.Labels", () => MethodEvaluator.Evaluate(input with { Labels = null! }));
+        NamesNull("input.ExitCosts", () => MethodEvaluator.Evaluate(input with { ExitCosts = null! }));
     }
 
     [Fact]
@@ -157,13 +145,13 @@ public class ArgumentGuardTests
     public void ProxyCorrelationChecksItsArguments()
     {
         var one = new Dictionary<string, double> { ["ece"] = 0.1 };
-        Null("proxies", () => ProxyCorrelation.Compute(null!, [1.0], 0, 1));
-        Null("efficiency", () => ProxyCorrelation.Compute([one], null!, 0, 1));
-        OutOfRange("resamples", () => ProxyCorrelation.Compute([one], [1.0], -1, 1));
+        NamesNull("proxies", () => ProxyCorrelation.Compute(null!, [1.0], 0, 1));
+        NamesNull("efficiency", () => ProxyCorrelation.Compute([one], null!, 0, 1));
+        NamesOutOfRange("resamples", () => ProxyCorrelation.Compute([one], [1.0], -1, 1));
         Rejects("Got 1 methods' proxies but 2 efficiency scores.", "efficiency", () => ProxyCorrelation.Compute([one], [1.0, 2.0], 0, 1));
-        Null("x", () => ProxyCorrelation.Correlate(null!, [1.0], 0, 1));
-        Null("y", () => ProxyCorrelation.Correlate([1.0], null!, 0, 1));
-        Null("values", () => ProxyCorrelation.Interval(null!));
+        NamesNull("x", () => ProxyCorrelation.Correlate(null!, [1.0], 0, 1));
+        NamesNull("y", () => ProxyCorrelation.Correlate([1.0], null!, 0, 1));
+        NamesNull("values", () => ProxyCorrelation.Interval(null!));
         Assert.Null(ProxyCorrelation.Interval([]));
     }
 
@@ -180,8 +168,8 @@ public class ArgumentGuardTests
         var converter = new ExitMetricsJsonConverter();
         using var stream = new MemoryStream();
         using var writer = new Utf8JsonWriter(stream);
-        Null("writer", () => converter.Write(null!, read, JsonSerializerOptions.Default));
-        Null("value", () => converter.Write(writer, null!, JsonSerializerOptions.Default));
+        NamesNull("writer", () => converter.Write(null!, read, JsonSerializerOptions.Default));
+        NamesNull("value", () => converter.Write(writer, null!, JsonSerializerOptions.Default));
         converter.Write(writer, read, JsonSerializerOptions.Default);
         writer.Flush();
         Assert.Equal("""{"exit":2,"ece":0.25,"auroc":null}""", Encoding.UTF8.GetString(stream.ToArray()));

@@ -113,7 +113,7 @@ public class BuiltInMetricsTests
         for (var b = 0; b < 4; b++)
         {
             var bin = sorted.Skip(b * 15).Take(15).ToArray();
-            expected += Math.Abs(bin.Count(i => probabilities.Row(i).ToArray().ToList().IndexOf(probabilities.Row(i).ToArray().Max()) == labels[i])
+            expected += Math.Abs(bin.Count(i => Probabilities.ArgMax(probabilities.Row(i)) == labels[i])
                 - bin.Sum(i => confidence[i]));
         }
 

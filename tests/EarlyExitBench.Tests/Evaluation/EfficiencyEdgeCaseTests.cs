@@ -1,4 +1,5 @@
 using EarlyExitBench.Harness.Evaluation;
+using static EarlyExitBench.Tests.Support.Guards;
 
 namespace EarlyExitBench.Tests.Evaluation;
 
@@ -17,9 +18,6 @@ public class EfficiencyEdgeCaseTests
     private static OperatingPoint Vertex(double cost, double accuracy) => new(1 - cost, accuracy, cost, cost);
 
     private static OperatingPoint[] Front(params double[] costs) => [.. costs.Select((c, j) => Vertex(c, 0.1 + (0.05 * j)))];
-
-    private static void NamesNull(string parameter, Action action)
-        => Assert.Equal(parameter, Assert.Throws<ArgumentNullException>(action).ParamName);
 
     [Fact]
     public void Compute_names_a_null_correctness_or_cost_argument()

@@ -1,4 +1,5 @@
 using EarlyExitBench.Harness.Evaluation;
+using static EarlyExitBench.Tests.Support.Guards;
 
 namespace EarlyExitBench.Tests.Evaluation;
 
@@ -69,9 +70,6 @@ public class WeightedSweepTests
     [Fact]
     public void Every_entry_point_names_its_null_argument()
     {
-        static void NamesNull(string parameter, Action action)
-            => Assert.Equal(parameter, Assert.Throws<ArgumentNullException>(action).ParamName);
-
         NamesNull("scores", () => WeightedSweep.Create(null!, Correct));
         NamesNull("correct", () => WeightedSweep.Create(Scores, null!));
 
