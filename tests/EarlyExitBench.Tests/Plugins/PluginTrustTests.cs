@@ -14,7 +14,7 @@ public class PluginTrustTests
     [Fact]
     public void APluginFromOutsideTheRepositoryIsLoggedAndListedWithItsSha256()
     {
-        var outside = Path.Combine(Path.GetTempPath(), "eebench-outside-" + Guid.NewGuid().ToString("N")[..8]);
+        var outside = Path.Combine(TestPaths.TempDirectory(), "outside");
         CopyFolder(TestPaths.TestPlugin("DuplicateAliasA"), outside);
         var dll = Path.Combine(outside, "TestPlugin.DuplicateAliasA.dll");
         var sink = new CapturingSink();
@@ -33,7 +33,7 @@ public class PluginTrustTests
     [Fact]
     public void TheLeaderboardMarksWhichPluginAssembliesCameFromOutsideTheRepository()
     {
-        var outside = Path.Combine(Path.GetTempPath(), "eebench-outside-" + Guid.NewGuid().ToString("N")[..8]);
+        var outside = Path.Combine(TestPaths.TempDirectory(), "outside");
         CopyFolder(TestPaths.TestPlugin("Faulty"), outside);
         var dir = TestPaths.TempDirectory();
 

@@ -16,6 +16,7 @@ internal static class ChildProcess
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
+        start.Environment["TMPDIR"] = TestPaths.RunDirectory; // what children leave in their temp folder goes with this run's
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

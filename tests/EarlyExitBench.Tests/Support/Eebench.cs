@@ -26,6 +26,7 @@ internal static class Eebench
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory ?? TestPaths.RepoRoot };
         start.ArgumentList.Add(Dll);
+        start.Environment["TMPDIR"] = TestPaths.RunDirectory; // what the child leaves in its temp folder goes with this run's
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
