@@ -6,6 +6,17 @@ namespace EarlyExitBench.Tests.Evaluation;
 public class FrontThinningTests
 {
     [Fact]
+    public void AFrontOfExactlyTheMaximumIsKeptWhole()
+    {
+        // max = 4: two bins of relative cost between 0 and 1, [0, 0.5] and (0.5, 1]. Thinning would keep only the last of
+        // the two vertices in the first bin (0.1 and 0.2), but a front of at most max vertices is returned as it is.
+        OperatingPoint[] front = [new(3, 0.5, 0, 0), new(2, 0.6, 0.1, 0.1), new(1, 0.7, 0.2, 0.2), new(0, 0.9, 1, 1)];
+
+        Assert.Same(front, Efficiency.Thin(front, 4));
+        Assert.Equal([front[0], front[2], front[3]], Efficiency.Thin(front, 3));
+    }
+
+    [Fact]
     public void AThinnedFrontKeepsItsEndsStaysBelowTheFrontAndIsBounded()
         => Gen.Select(Gen.Int[1, 600], Gen.Int[3, 80], Gen.Int).Sample((count, max, seed) =>
         {
