@@ -8,38 +8,6 @@ namespace EarlyExitBench.Tests.Evaluation;
 /// </summary>
 public class ExitAccumulatorTests
 {
-    /// <summary>
-    /// (1/C) Σ_c Σ_m |#{i ∈ B_cm : y_i = c} − Σ_{i∈B_cm} p_ic| / n, bin m − 1 = (m−1)/M &lt; p ≤ m/M, summed sample by sample.
-    /// Only for probabilities away from the edges, where ⌈p·M⌉ − 1 is the bin whatever the rounding.
-    /// </summary>
-    private static double NaiveClasswiseEce(float[][] rows, int[] labels, int bins)
-    {
-        var classes = rows[0].Length;
-        var counts = new double[classes, bins];
-        var sums = new double[classes, bins];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            for (var c = 0; c < classes; c++)
-            {
-                double p = rows[i][c];
-                var bin = Math.Max(0, (int)Math.Ceiling(p * bins) - 1);
-                sums[c, bin] += p;
-                counts[c, bin] += labels[i] == c ? 1 : 0;
-            }
-        }
-
-        double total = 0;
-        for (var c = 0; c < classes; c++)
-        {
-            for (var m = 0; m < bins; m++)
-            {
-                total += Math.Abs(counts[c, m] - sums[c, m]) / rows.Length;
-            }
-        }
-
-        return total / classes;
-    }
-
     [Fact]
     public void Classwise_ece_of_sixteen_class_rows_matches_the_naive_sum()
     {
@@ -55,7 +23,7 @@ public class ExitAccumulatorTests
 
         var outputs = ExitOutputs.Compute(TestData.Matrix(rows), labels, 10);
 
-        TestData.Close(NaiveClasswiseEce(rows, labels, 10), outputs.ClasswiseEce, 1e-9);
+        TestData.Close(TestData.NaiveClasswiseEce([.. rows.Select(r => r.Select(p => (double)p).ToArray())], labels, 10), outputs.ClasswiseEce, 1e-9);
     }
 
     [Fact]

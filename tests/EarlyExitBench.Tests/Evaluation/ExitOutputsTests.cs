@@ -45,7 +45,7 @@ public class ExitOutputsTests
 
         TestData.Close(brier / n, outputs.Brier, 1e-6);
         TestData.Close(nll / n, outputs.Nll, 1e-6);
-        TestData.Close(NaiveClasswiseEce(probabilities, labels, bins), outputs.ClasswiseEce, 1e-6);
+        TestData.Close(TestData.NaiveClasswiseEce(probabilities, labels, bins), outputs.ClasswiseEce, 1e-6);
         Assert.InRange(outputs.Nll, 1.0, double.MaxValue); // 16 classes, random labels: far from a perfect fit
     }
 
@@ -85,22 +85,5 @@ public class ExitOutputsTests
         var exponentials = logits.Select(z => Math.Exp((double)z - max)).ToArray();
         var sum = exponentials.Sum();
         return [.. exponentials.Select(e => e / sum)];
-    }
-
-    /// <summary>(1/C) Σ_c Σ_m |#{i ∈ B_cm : y_i = c} − Σ_{i∈B_cm} p_ic| / n with bin ⌈p·M⌉ − 1 (p away from the edges).</summary>
-    private static double NaiveClasswiseEce(double[][] probabilities, int[] labels, int bins)
-    {
-        var classes = probabilities[0].Length;
-        double total = 0;
-        for (var c = 0; c < classes; c++)
-        {
-            for (var m = 0; m < bins; m++)
-            {
-                var inBin = Enumerable.Range(0, labels.Length).Where(i => Math.Max(0, (int)Math.Ceiling(probabilities[i][c] * bins) - 1) == m).ToArray();
-                total += Math.Abs(inBin.Count(i => labels[i] == c) - inBin.Sum(i => probabilities[i][c])) / labels.Length;
-            }
-        }
-
-        return total / classes;
     }
 }

@@ -41,6 +41,38 @@ internal static class TestData
         return Probabilities.Softmax(new ClassMatrix(logits, rows, classes));
     }
 
+    /// <summary>
+    /// Classwise ECE summed sample by sample: (1/C) Σ_c Σ_m |#{i ∈ B_cm : y_i = c} − Σ_{i∈B_cm} p_ic| / n, with bin
+    /// ⌈p·M⌉ − 1 (0 for p = 0). Only for probabilities away from the edges m/M, where that is the bin whatever the rounding.
+    /// </summary>
+    public static double NaiveClasswiseEce(IReadOnlyList<double[]> probabilities, int[] labels, int bins)
+    {
+        var classes = probabilities[0].Length;
+        var counts = new double[classes, bins];
+        var sums = new double[classes, bins];
+        for (var i = 0; i < probabilities.Count; i++)
+        {
+            for (var c = 0; c < classes; c++)
+            {
+                var p = probabilities[i][c];
+                var bin = Math.Max(0, (int)Math.Ceiling(p * bins) - 1);
+                sums[c, bin] += p;
+                counts[c, bin] += labels[i] == c ? 1 : 0;
+            }
+        }
+
+        double total = 0;
+        for (var c = 0; c < classes; c++)
+        {
+            for (var m = 0; m < bins; m++)
+            {
+                total += Math.Abs(counts[c, m] - sums[c, m]) / probabilities.Count;
+            }
+        }
+
+        return total / classes;
+    }
+
     public static void Close(double expected, double actual, double tolerance = 1e-12)
         => Assert.True(Math.Abs(expected - actual) <= tolerance * Math.Max(1, Math.Abs(expected)), $"expected {expected:R}, got {actual:R}");
 

@@ -28,7 +28,7 @@ internal static class TestPaths
     /// <summary>A new empty folder of this run's scratch root.</summary>
     public static string TempDirectory()
     {
-        var dir = Path.Combine(RunDirectory, Guid.NewGuid().ToString("N")[..12]);
+        var dir = Path.Combine(Run.Value, Guid.NewGuid().ToString("N")[..12]); // CreateDirectory makes the root too
         Directory.CreateDirectory(dir);
         return dir;
     }
