@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using EarlyExitBench.Calibrators.Standard;
 using EarlyExitBench.Contracts;
+using EarlyExitBench.Harness.Plugins;
+using Serilog.Core;
 
 namespace EarlyExitBench.Benchmarks;
 
@@ -18,25 +19,27 @@ public class CalibratorFitBenchmarks
     private int[] _labels = null!;
     private ICalibrator _calibrator = null!;
 
-    /// <summary>The calibrator's alias in <c>plugins/Calibrators/Standard</c>.</summary>
-    [Params("identity", "temperature", "vector", "matrix", "histogram", "isotonic", "platt")]
+    private static readonly Lazy<PluginCatalog> Registry = new(() => PluginHost.Load(PluginHost.DefaultDirectories(), Logger.None));
+
+    /// <summary>The calibrator's alias: every calibrator of the loaded registry (<c>artifacts/plugins</c>), default options.</summary>
+    [ParamsSource(nameof(Calibrators))]
     public string Calibrator { get; set; } = "identity";
 
-    /// <summary>Makes the logits and labels.</summary>
+    /// <summary>The aliases of every registered calibrator, in registration order.</summary>
+    /// <returns>The aliases.</returns>
+    public static IEnumerable<string> Calibrators()
+    {
+        var aliases = Registry.Value[PluginKind.Calibrator].InRegistrationOrder.Select(r => r.Alias).ToList();
+        return aliases.Count > 0 ? aliases : throw new InvalidOperationException("No calibrator is registered: build the solution first (plugins go to artifacts/plugins).");
+    }
+
+    /// <summary>Makes the calibrator, the logits and the labels.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        _calibrator = Calibrator switch
-        {
-            "identity" => new IdentityCalibrator(),
-            "temperature" => new TemperatureCalibrator(),
-            "vector" => new VectorScalingCalibrator(),
-            "matrix" => new MatrixScalingCalibrator(new MatrixScalingOptions()),
-            "histogram" => new HistogramBinningCalibrator(new HistogramBinningOptions()),
-            "isotonic" => new IsotonicCalibrator(),
-            "platt" => new PlattCalibrator(new PlattOptions()),
-            _ => throw new InvalidOperationException($"unknown calibrator {Calibrator}"),
-        };
+        var registry = Registry.Value[PluginKind.Calibrator];
+        var registration = registry.TryGet(Calibrator, out var found) ? found : throw new InvalidOperationException(registry.UnknownAliasMessage(Calibrator));
+        _calibrator = (ICalibrator)registration.Factory(Activator.CreateInstance(registration.OptionsType)!, new PluginContext(Logger.None, Calibrator, 1));
 
         var random = new Random(42);
         var truth = new double[Samples * Classes];

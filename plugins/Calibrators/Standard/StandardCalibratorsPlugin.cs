@@ -11,9 +11,14 @@ public sealed class StandardCalibratorsPlugin : IEarlyExitPlugin
     public void Register(IPluginRegistrar registrar)
     {
         ArgumentNullException.ThrowIfNull(registrar);
-        registrar.Add<ICalibrator>("identity", "Plain softmax (no calibration); keeps argmax and sample order", _ => new IdentityCalibrator());
         registrar.Add<ICalibrator>(
-            new PluginInfo("temperature", "Temperature scaling, T fitted by validation NLL; keeps argmax, may reorder samples") { Citation = Guo },
+            new PluginInfo("identity", "Plain softmax (no calibration); keeps argmax and sample order")
+            {
+                IsIdentity = true, KeepsArgmax = true, KeepsSampleOrder = true, UsesValidationLabels = false,
+            },
+            _ => new IdentityCalibrator());
+        registrar.Add<ICalibrator>(
+            new PluginInfo("temperature", "Temperature scaling, T fitted by validation NLL; keeps argmax, may reorder samples") { Citation = Guo, KeepsArgmax = true },
             _ => new TemperatureCalibrator());
         registrar.Add<ICalibrator>(
             new PluginInfo("vector", "Vector scaling: per-class scale and bias by validation NLL; may change argmax and sample order") { Citation = Guo },
@@ -24,18 +29,21 @@ public sealed class StandardCalibratorsPlugin : IEarlyExitPlugin
         registrar.Add<ICalibrator, HistogramBinningOptions>(
             new PluginInfo("histogram", "Top-label histogram binning (option bins); keeps argmax, ties and may reorder samples")
             {
+                KeepsArgmax = true,
                 Citation = "Zadrozny & Elkan 2001, Obtaining calibrated probability estimates from decision trees and naive Bayesian classifiers, ICML",
             },
             (options, _) => new HistogramBinningCalibrator(options));
         registrar.Add<ICalibrator>(
             new PluginInfo("isotonic", "Top-label isotonic regression (PAV); keeps argmax, keeps sample order up to ties")
             {
+                KeepsArgmax = true,
                 Citation = "Zadrozny & Elkan 2002, Transforming classifier scores into accurate multiclass probability estimates, KDD",
             },
             _ => new IsotonicCalibrator());
         registrar.Add<ICalibrator, PlattOptions>(
             new PluginInfo("platt", "Top-label Platt scaling sigma(a*x+b) on log-odds or max logit (option input); keeps argmax")
             {
+                KeepsArgmax = true,
                 Citation = "Platt 1999, Probabilistic outputs for support vector machines and comparisons to regularized likelihood methods, Advances in Large Margin Classifiers",
             },
             (options, _) => new PlattCalibrator(options));

@@ -42,6 +42,7 @@ public sealed class CellEvaluator(ILogger logger)
             {
                 (validation, test, var parameters, fittedCalibrators) = Calibrate(bundle, calibrator, cell, seed, limit);
                 fits.Add(new CalibratorFit(calibrator.Label, seed, parameters));
+                failures.AddRange(SilentNoOp.Check(context, calibrator, bundle, validation));
 
                 // The exits' outputs depend on the calibrator only: computed once, in parallel, for all its methods.
                 testOutputs = ExitOutputs.ForExits(test.CalibratedLogits ?? test.Probabilities, test.CalibratedLogits is not null, bundle.TestLabels, bins);

@@ -39,6 +39,7 @@ internal sealed class CollectingRegistrar(string assembly, string assemblyPath) 
             Version = string.IsNullOrWhiteSpace(info.Version) ? VersionOf(assembly) : info.Version,
             Citation = info.Citation ?? string.Empty,
             DeprecatedAliases = [.. deprecated],
+            Info = info,
         });
     }
 

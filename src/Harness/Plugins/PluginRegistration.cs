@@ -27,4 +27,7 @@ public sealed record PluginRegistration(
 
     /// <summary>Former aliases that still resolve to this registration, with a deprecation note.</summary>
     public IReadOnlyList<string> DeprecatedAliases { get; init; } = [];
+
+    /// <summary>What the registration said about itself, flags included (<see cref="PluginInfo.KeepsArgmax"/>, …).</summary>
+    public PluginInfo Info { get; init; } = new(Alias, Description);
 }

@@ -1,27 +1,42 @@
-using EarlyExitBench.Calibrators.Standard;
+using System.Text.Json.Nodes;
 using EarlyExitBench.Contracts;
+using EarlyExitBench.Harness.Plugins;
 
 namespace EarlyExitBench.Tests.Plugins.Calibrators;
 
-/// <summary>Every calibrator of the standard plugin, by name, with default options.</summary>
+/// <summary>
+/// The calibrator cases of the contract tests, from the registry: every registered calibrator with default options, plus
+/// the option variants below for the aliases that are registered. A new calibrator with defaults needs no edit here.
+/// </summary>
 internal static class CalibratorCases
 {
-    public static readonly string[] All = ["identity", "temperature", "vector", "matrix", "histogram", "isotonic", "platt", "platt_max_logit"];
+    // Options worth a case of their own: the name of the case, the alias, and the options as a suite writes them.
+    private static readonly (string Case, string Alias, string Options)[] Variants =
+    [
+        ("platt_max_logit", "platt", """{ "input": "max_logit" }"""),
+    ];
 
-    public static readonly string[] KeepArgmax = ["identity", "temperature", "histogram", "isotonic", "platt", "platt_max_logit"];
+    /// <summary>Every case: each registered alias (default options), then the variants of registered aliases.</summary>
+    public static IReadOnlyList<string> All => Where(_ => true);
 
-    public static ICalibrator Create(string name) => name switch
+    /// <summary>The cases whose calibrator is registered with <paramref name="flag"/> set.</summary>
+    public static IReadOnlyList<string> Where(Func<PluginInfo, bool> flag)
     {
-        "identity" => new IdentityCalibrator(),
-        "temperature" => new TemperatureCalibrator(),
-        "vector" => new VectorScalingCalibrator(),
-        "matrix" => new MatrixScalingCalibrator(new MatrixScalingOptions()),
-        "histogram" => new HistogramBinningCalibrator(new HistogramBinningOptions()),
-        "isotonic" => new IsotonicCalibrator(),
-        "platt" => new PlattCalibrator(new PlattOptions()),
-        "platt_max_logit" => new PlattCalibrator(new PlattOptions { Input = PlattCalibrator.MaxLogit }),
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
-    };
+        var aliases = ShippedRegistry.Aliases(PluginKind.Calibrator, flag);
+        return [.. aliases, .. Variants.Where(v => aliases.Contains(v.Alias)).Select(v => v.Case)];
+    }
+
+    /// <summary>The cases as xUnit theory data.</summary>
+    public static TheoryData<string> Data(Func<PluginInfo, bool> flag) => new(Where(flag));
+
+    /// <summary>A new calibrator of the case: its registration's factory, with the case's options bound as a suite binds them.</summary>
+    public static ICalibrator Create(string name)
+    {
+        var variant = Variants.FirstOrDefault(v => v.Case == name);
+        return variant.Case is null
+            ? ShippedRegistry.Create<ICalibrator>(PluginKind.Calibrator, name)
+            : ShippedRegistry.Create<ICalibrator>(PluginKind.Calibrator, variant.Alias, JsonNode.Parse(variant.Options)!.AsObject());
+    }
 
     /// <summary>Overconfident 10-class logits (true temperature 2).</summary>
     public static (ClassMatrix Logits, int[] Labels) Overconfident(int samples, int seed)

@@ -1,11 +1,13 @@
 using EarlyExitBench.Contracts;
+using EarlyExitBench.Harness.Plugins;
 
 namespace EarlyExitBench.Tests.Plugins.FailurePredictors;
 
 /// <summary>A score at exit k may read exits ≤ k only: changing later exits must not change it.</summary>
 public class CausalityTests
 {
-    public static TheoryData<string> Aliases => new(["msp", "entropy", "max-logit", "margin", "gini", "energy", "consistency", "learned", "exit-aware"]);
+    /// <summary>Every registered failure predictor.</summary>
+    public static TheoryData<string> Aliases => new(ShippedRegistry.Aliases(PluginKind.FailurePredictor));
 
     private static MultiExitOutputs Random(int seed, MultiExitOutputs? keepFirstTwoOf = null)
     {

@@ -1,5 +1,6 @@
 using EarlyExitBench.Contracts;
 using EarlyExitBench.FailurePredictors.Standard;
+using EarlyExitBench.Harness.Plugins;
 
 namespace EarlyExitBench.Tests.Plugins.FailurePredictors;
 
@@ -20,19 +21,8 @@ public class ScoreTests
         { "consistency", 1 + (0.5 * 0.5), 1 + (0.5 * 0.8) }, // one exit: a streak of 1
     };
 
-    internal static IFailurePredictor Create(string alias) => alias switch
-    {
-        "msp" => new MaxSoftmaxScore(),
-        "entropy" => new NegativeEntropyScore(),
-        "max-logit" => new MaxLogitScore(),
-        "margin" => new MarginScore(),
-        "gini" => new GiniScore(),
-        "energy" => new EnergyScore(),
-        "consistency" => new PatienceScore(),
-        "learned" => new LearnedScore(new LearnedScoreOptions()),
-        "exit-aware" => new ExitAwareScore(new LearnedScoreOptions()),
-        _ => throw new ArgumentOutOfRangeException(nameof(alias), alias, null),
-    };
+    /// <summary>A new failure predictor of <paramref name="alias"/> with default options, from the registry.</summary>
+    internal static IFailurePredictor Create(string alias) => ShippedRegistry.Create<IFailurePredictor>(PluginKind.FailurePredictor, alias);
 
     [Theory]
     [MemberData(nameof(HandComputed))]
