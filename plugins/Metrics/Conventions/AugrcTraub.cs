@@ -17,9 +17,28 @@ public sealed class AugrcTraub : IExitMetric
     public double? Compute(ExitMetricContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var ranked = RankedScores.Of(context);
-        var error = (double)ranked.WrongTotal / ranked.Count;
-        var accuracy = (double)ranked.CorrectTotal / ranked.Count;
-        return (error * accuracy * (1 - (ranked.Auroc() ?? 0))) + (error * error / 2);
+        var groups = context.ScoreGroups;
+        var error = (double)groups.NegativeTotal / groups.Count;
+        var accuracy = (double)groups.PositiveTotal / groups.Count;
+        return (error * accuracy * (1 - (Auroc(groups) ?? 0))) + (error * error / 2);
+    }
+
+    /// <summary>P(score of a random correct sample &gt; that of a random wrong one), ties ½; null if either is absent.</summary>
+    private static double? Auroc(ScoreGroups groups)
+    {
+        if (groups.PositiveTotal == 0 || groups.NegativeTotal == 0)
+        {
+            return null;
+        }
+
+        double pairs = 0;
+        long wrongBelow = groups.NegativeTotal;
+        for (var j = 0; j < groups.Values.Length; j++)
+        {
+            wrongBelow -= groups.Negatives[j];
+            pairs += groups.Positives[j] * (wrongBelow + (0.5 * groups.Negatives[j]));
+        }
+
+        return pairs / ((double)groups.PositiveTotal * groups.NegativeTotal);
     }
 }

@@ -16,15 +16,16 @@ public sealed class AurcTrapezoid : IExitMetric
     public double? Compute(ExitMetricContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var ranked = RankedScores.Of(context);
+        var groups = context.ScoreGroups;
         double area = 0, previousRisk = double.NaN;
         long accepted = 0, errors = 0;
-        foreach (var (correct, wrong) in ranked.Groups)
+        for (var j = 0; j < groups.Values.Length; j++)
         {
+            var (correct, wrong) = (groups.Positives[j], groups.Negatives[j]);
             accepted += correct + wrong;
             errors += wrong;
             var risk = (double)errors / accepted;
-            area += (double)(correct + wrong) / ranked.Count * (risk + (double.IsNaN(previousRisk) ? risk : previousRisk)) / 2;
+            area += (double)(correct + wrong) / groups.Count * (risk + (double.IsNaN(previousRisk) ? risk : previousRisk)) / 2;
             previousRisk = risk;
         }
 

@@ -19,23 +19,23 @@ public sealed class Fpr95FdShifts : IExitMetric
     public double? Compute(ExitMetricContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var ranked = RankedScores.Of(context);
-        if (ranked.CorrectTotal == 0 || ranked.WrongTotal == 0)
+        var groups = context.ScoreGroups;
+        if (groups.PositiveTotal == 0 || groups.NegativeTotal == 0)
         {
             return null;
         }
 
         long truePositives = 0, falsePositives = 0;
-        foreach (var (correct, wrong) in ranked.Groups)
+        for (var j = 0; j < groups.Values.Length; j++)
         {
-            truePositives += correct;
-            falsePositives += wrong;
-            if ((double)truePositives / ranked.CorrectTotal >= Cut)
+            truePositives += groups.Positives[j];
+            falsePositives += groups.Negatives[j];
+            if ((double)truePositives / groups.PositiveTotal >= Cut)
             {
                 break;
             }
         }
 
-        return (double)falsePositives / ranked.WrongTotal;
+        return (double)falsePositives / groups.NegativeTotal;
     }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using EarlyExitBench.Contracts;
 
 namespace EarlyExitBench.Harness.Evaluation;
 
@@ -11,7 +12,7 @@ namespace EarlyExitBench.Harness.Evaluation;
 /// </summary>
 internal sealed class ExitAccumulator
 {
-    private static readonly double LogNllFloor = Math.Log(CalibrationMetrics.NllFloor);
+    private static readonly double LogNllFloor = Math.Log(ProbabilityTotals.NllFloor);
 
     private readonly int _classes;
     private readonly int _bins;
@@ -66,29 +67,27 @@ internal sealed class ExitAccumulator
         }
     }
 
-    /// <summary>Classwise ECE: (1/C) Σ_c Σ_m |Σ_{i∈B_cm} 1[y_i = c] − Σ_{i∈B_cm} p_ic| / n.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public double ClasswiseEce(int n)
+    /// <summary>
+    /// The sums as <see cref="ProbabilityTotals"/>. Most p_c were added to the first bin implicitly (see <see cref="Add"/>):
+    /// its sum is the column sum minus the upper bins.
+    /// </summary>
+    /// <param name="n">Samples added.</param>
+    public ProbabilityTotals Totals(int n)
     {
-        double classwise = 0;
+        var sums = new double[_classes * _bins];
         for (var c = 0; c < _classes; c++)
         {
             var firstBin = _columnSums[c];
             for (var m = 1; m < _bins; m++)
             {
                 firstBin -= _upperBinSums[(c * _bins) + m];
+                sums[(c * _bins) + m] = _upperBinSums[(c * _bins) + m];
             }
 
-            double gaps = Math.Abs(_labelCounts[c * _bins] - firstBin);
-            for (var m = 1; m < _bins; m++)
-            {
-                gaps += Math.Abs(_labelCounts[(c * _bins) + m] - _upperBinSums[(c * _bins) + m]);
-            }
-
-            classwise += gaps / n;
+            sums[c * _bins] = firstBin;
         }
 
-        return classwise / _classes;
+        return new ProbabilityTotals(n, _bins, _brierSum, _nllSum, sums, _labelCounts);
     }
 
     /// <summary>Adds p_c to each column sum and returns Σ_c e_c², both in double.</summary>

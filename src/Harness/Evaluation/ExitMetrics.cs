@@ -3,9 +3,9 @@ using System.Text.Json.Serialization;
 namespace EarlyExitBench.Harness.Evaluation;
 
 /// <summary>
-/// Every registered metric of one exit on the test split, in registry order (the built-ins first: accuracy, ece,
-/// adaptive_ece, mce, classwise_ece, brier, nll, auroc, aupr_error, fpr95, aurc, eaurc, augrc, eefp_auroc,
-/// rank_preservation; their definitions are in docs/metrics.md). Written as one flat JSON object, <c>exit</c> first.
+/// Every registered metric of one exit on the test split, in registry order (the built-ins first, in the order of their
+/// <c>BuiltInMetric</c> marks; docs/metrics.md lists and defines every key). Written as one flat JSON object,
+/// <c>exit</c> first.
 /// </summary>
 /// <param name="Exit">Exit index (0-based while evaluating, 1-based in a leaderboard).</param>
 /// <param name="Values">Each metric's value, in order.</param>

@@ -5,18 +5,17 @@ namespace EarlyExitBench.Harness.Evaluation;
 
 /// <summary>
 /// Everything one exit's outputs contribute, read in a single pass over its rows: predictions (argmax, lowest index on
-/// ties), confidence (max probability, in double precision), correctness, Brier, NLL and classwise ECE.
+/// ties), confidence (max probability, in double precision), correctness, and the <see cref="ProbabilityTotals"/> that
+/// Brier, NLL and classwise ECE are read from.
 /// </summary>
 public sealed class ExitOutputs
 {
-    private ExitOutputs(int[] predictions, double[] confidence, bool[] correct, double brier, double nll, double classwiseEce)
+    private ExitOutputs(int[] predictions, double[] confidence, bool[] correct, ProbabilityTotals totals)
     {
         Predictions = predictions;
         Confidence = confidence;
         Correct = correct;
-        Brier = brier;
-        Nll = nll;
-        ClasswiseEce = classwiseEce;
+        Totals = totals;
     }
 
     /// <summary>Predicted class per sample.</summary>
@@ -28,14 +27,11 @@ public sealed class ExitOutputs
     /// <summary>Whether each prediction equals the label.</summary>
     public bool[] Correct { get; }
 
-    /// <summary>See <see cref="CalibrationMetrics.Brier"/>.</summary>
-    public double Brier { get; }
-
-    /// <summary>See <see cref="CalibrationMetrics.Nll"/>.</summary>
-    public double Nll { get; }
-
-    /// <summary>See <see cref="CalibrationMetrics.ClasswiseEce"/>.</summary>
-    public double ClasswiseEce { get; }
+    /// <summary>
+    /// The rows' sums, taken in the same pass (fused: Σ p² − 2·p_y + 1 for Brier, most first-bin sums by subtraction);
+    /// equal to <see cref="ProbabilityTotals.Create"/> up to rounding (tested).
+    /// </summary>
+    public ProbabilityTotals Totals { get; }
 
     /// <summary>Reads a matrix of probabilities once (a calibrator that gives no logits, e.g. histogram binning).</summary>
     /// <param name="probabilities">Probabilities, n × C, n ≥ 1.</param>
@@ -127,6 +123,6 @@ public sealed class ExitOutputs
             correct[i] = argMax == label;
         }
 
-        return new ExitOutputs(predictions, confidence, correct, accumulator.BrierSum / n, accumulator.NllSum / n, accumulator.ClasswiseEce(n));
+        return new ExitOutputs(predictions, confidence, correct, accumulator.Totals(n));
     }
 }

@@ -118,13 +118,6 @@ public static class RankCorrelation
         return Math.Clamp(numerator / Math.Sqrt((double)(n0 - n1) * (n0 - n2)), -1, 1);
     }
 
-    /// <summary>
-    /// τ_b of a score with itself, which the formula gives without counting: n_1 = n_2 = n_3 and no discordant pair, so
-    /// τ_b = (n_0 − n_1)/(n_0 − n_1) = 1, or undefined when the score is constant (a calibrator that keeps the order).
-    /// </summary>
-    internal static double? KendallTauBOfItself(ScoreOrder order)
-        => order.Sorted.Length < 2 || order.Sorted[0] == order.Sorted[^1] ? null : 1.0;
-
     /// <summary>Spearman ρ: the Pearson correlation of average ranks (ties share the mean of their positions).</summary>
     /// <param name="x">First values.</param>
     /// <param name="y">Second values, same length.</param>

@@ -17,6 +17,23 @@ internal sealed class ScoreOrder
     /// <summary>Order[j] is the sample index of Sorted[j].</summary>
     public int[] Order { get; }
 
+    /// <summary>Wraps an existing sort of <paramref name="scores"/> (a metric context's score order).</summary>
+    public static ScoreOrder FromOrder(ReadOnlySpan<double> scores, ReadOnlySpan<int> ascendingOrder)
+    {
+        if (scores.Length != ascendingOrder.Length)
+        {
+            throw new ArgumentException("Scores and their order must have the same length.", nameof(ascendingOrder));
+        }
+
+        var sorted = new double[scores.Length];
+        for (var j = 0; j < sorted.Length; j++)
+        {
+            sorted[j] = scores[ascendingOrder[j]] + 0.0; // −0 → +0, as Create stores it
+        }
+
+        return new ScoreOrder(sorted, ascendingOrder.ToArray());
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ScoreOrder Create(ReadOnlySpan<double> scores)
     {

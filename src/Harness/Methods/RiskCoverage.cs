@@ -1,3 +1,4 @@
+using EarlyExitBench.Contracts;
 using EarlyExitBench.Harness.Evaluation;
 
 namespace EarlyExitBench.Harness.Methods;
@@ -34,7 +35,7 @@ public static class RiskCoverage
     {
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(correct);
-        var groups = ScoreGroups.Create(scores, correct);
+        var groups = ScoreGroups.Create(scores, ScoreOrder.Create(scores).Order, correct);
         var n = groups.Count;
         var risks = new double[Points];
         long accepted = 0, errors = 0;

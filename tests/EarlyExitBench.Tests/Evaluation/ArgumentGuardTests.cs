@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using EarlyExitBench.Contracts;
 using EarlyExitBench.Harness.Evaluation;
+using EarlyExitBench.Harness.Evaluation.Metrics;
 using static EarlyExitBench.Tests.Support.Guards;
 
 namespace EarlyExitBench.Tests.Evaluation;
@@ -16,25 +17,25 @@ public class ArgumentGuardTests
     [Fact]
     public void FailureMetricsOfNoGroupsNameTheGroups()
     {
-        NamesNull("groups", () => FailureMetrics.Auroc(null!));
-        NamesNull("groups", () => FailureMetrics.AuprError(null!));
-        NamesNull("groups", () => FailureMetrics.Fpr95Tpr(null!));
-        NamesNull("groups", () => FailureMetrics.Aurc(null!));
-        NamesNull("groups", () => FailureMetrics.Eaurc(null!));
-        NamesNull("groups", () => FailureMetrics.Augrc(null!));
+        NamesNull("groups", () => Auroc.Of(null!));
+        NamesNull("groups", () => AuprError.Of(null!));
+        NamesNull("groups", () => Fpr95.Of(null!));
+        NamesNull("groups", () => Aurc.Of(null!));
+        NamesNull("groups", () => Eaurc.Of(null!));
+        NamesNull("groups", () => Augrc.Of(null!));
     }
 
     [Fact]
     public void TheOptimalAurcNeedsACountAndAFeasibleNumberCorrect()
     {
-        NamesOutOfRange("count", () => FailureMetrics.AurcOptimal(0, 0));
-        NamesOutOfRange("correctCount", () => FailureMetrics.AurcOptimal(3, -1));
-        NamesOutOfRange("correctCount", () => FailureMetrics.AurcOptimal(3, 4));
+        NamesOutOfRange("count", () => Eaurc.Optimal(0, 0));
+        NamesOutOfRange("correctCount", () => Eaurc.Optimal(3, -1));
+        NamesOutOfRange("correctCount", () => Eaurc.Optimal(3, 4));
 
         // All correct: no risk at any coverage. One wrong of two: the perfect ranking takes it last, risk 1/2 at
         // coverage 1 only: (1/2)·(0 + 1/2) = 1/4.
-        Assert.Equal(0.0, FailureMetrics.AurcOptimal(3, 3));
-        Assert.Equal(0.25, FailureMetrics.AurcOptimal(2, 1), 15);
+        Assert.Equal(0.0, Eaurc.Optimal(3, 3));
+        Assert.Equal(0.25, Eaurc.Optimal(2, 1), 15);
     }
 
     [Fact]
@@ -45,10 +46,12 @@ public class ArgumentGuardTests
         Rejects(same, "yOrder", () => RankCorrelation.KendallTauB([1.0, 2.0], ScoreOrder.Create([1.0])));
         Rejects(same, "y", () => RankCorrelation.Spearman([1.0, 2.0, 3.0], [1.0, 2.0]));
         Rejects(same, "y", () => ProxyCorrelation.Correlate([1.0, 2.0], [1.0], 0, 1));
-        Rejects("Scores and labels must have the same length.", "positive", () => ScoreGroups.Create([0.1, 0.2, 0.3], [true, false]));
-        Rejects("Confidence and correctness must have the same length.", "correct", () => SortedConfidence.Create([0.1, 0.2], [true]));
-        Rejects("Confidence and correctness must have the same length.", "correct", () => SortedConfidence.From(ScoreOrder.Create([0.1, 0.2]), [true]));
-        Rejects("Correctness vectors must have the same length.", "correctAtLast", () => FailureMetrics.EefpAuroc([0.1, 0.2], [true, false], [true]));
+        Rejects("Scores, their order and labels must have the same length.", "positive", () => ScoreGroups.Create([0.1, 0.2, 0.3], [0, 1, 2], [true, false]));
+        Rejects("Confidence, its order and correctness must have the same length.", "correct", () => SortedConfidence.Create([0.1, 0.2], [true]));
+        Rejects("Confidence, its order and correctness must have the same length.", "correct", () => SortedConfidence.Create([0.1, 0.2], ScoreOrder.Create([0.1, 0.2]).Order, [true]));
+        Rejects("Scores and their order must have the same length.", "ascendingOrder", () => ScoreOrder.FromOrder([0.1, 0.2], [0]));
+        Assert.Equal("Every exit must have the same number of samples.",
+            Assert.Throws<InvalidOperationException>(() => Shipped.EefpAuroc([0.1, 0.2], [true, false], [true])).Message);
     }
 
     [Fact]
@@ -73,7 +76,8 @@ public class ArgumentGuardTests
     public void EqualMassBinsNeedAtLeastOneBin()
     {
         var sorted = SortedConfidence.Create([0.2, 0.9], [false, true]);
-        NamesOutOfRange("bins", () => sorted.AdaptiveEce(0));
+        NamesOutOfRange("bins", () => AdaptiveEce.Of(sorted, 0));
+        NamesOutOfRange("bins", () => ReliabilityBins.Create(sorted, 0));
         NamesOutOfRange("bins", () => _ = new EqualWidthBins(0));
     }
 

@@ -12,7 +12,8 @@ namespace EarlyExitBench.Tests.Evaluation;
 /// </summary>
 public class BuiltInMetricsTests
 {
-    // name, higher is better, minimum, maximum, proxy, may be undefined, a word of its citation (docs/metrics.md).
+    // The built-ins of every earlier leaderboard, in its key order: name, higher is better, minimum, maximum, proxy,
+    // may be undefined, a word of its citation (docs/metrics.md).
     public static TheoryData<string, bool, double?, double?, bool, bool, string> Documented => new()
     {
         { "accuracy", true, 0, 1, false, false, "top-1" },
@@ -51,9 +52,28 @@ public class BuiltInMetricsTests
     }
 
     [Fact]
-    public void TheBuiltInsAreTheDocumentedOnesInLeaderboardOrderAndRegisterWithTheirCitations()
+    public void EachBuiltInIsOnePublicClassOfTheMetricsFolderMadeAfreshPerExit()
     {
-        Assert.Equal(Documented.Select(row => (string)row[0]), BuiltInMetrics.All.Select(m => m.Name));
+        foreach (var metric in BuiltInMetrics.All)
+        {
+            var first = metric.Create();
+            var type = first.GetType();
+            Assert.True(type.IsPublic && type.IsSealed, $"{metric.Name}: {type} is not a public sealed class");
+            Assert.Equal("EarlyExitBench.Harness.Evaluation.Metrics", type.Namespace);
+            Assert.NotSame(first, metric.Create());
+            Assert.False(string.IsNullOrWhiteSpace(metric.Info.Citation), $"{metric.Name} cites nothing");
+            Assert.True(metric.Description.Length > 20, $"{metric.Name}: '{metric.Description}' is not a description");
+            Assert.True(metric.Info.Minimum is null || metric.Info.Maximum is null || metric.Info.Minimum < metric.Info.Maximum, metric.Name);
+        }
+    }
+
+    [Fact]
+    public void TheBuiltInsKeepTheLeaderboardOrderAndRegisterWithTheirCitations()
+    {
+        // The keys of every earlier leaderboard come first, in their order; a new built-in is appended after them.
+        var legacy = Documented.Select(row => (string)row[0]).ToList();
+        Assert.Equal(legacy, BuiltInMetrics.All.Take(legacy.Count).Select(m => m.Name));
+        Assert.Equal(BuiltInMetrics.All.Count, BuiltInMetrics.All.Select(m => m.Name).Distinct().Count());
         Assert.Equal(BuiltInMetrics.All.Count, BuiltInMetrics.All.Select(m => m.Description).Distinct().Count());
 
         Assert.Equal("registrar", Assert.Throws<ArgumentNullException>(() => BuiltInMetrics.Register(null!)).ParamName);
@@ -65,11 +85,48 @@ public class BuiltInMetricsTests
     }
 
     [Fact]
-    public void BuiltInMetricsReadOnlyTheHarnessOwnContext()
+    public void BuiltInMetricsGiveTheSameOnAPlainPublicContextAsInTheHost()
     {
-        var error = Assert.Throws<ArgumentException>(() => BuiltInMetrics.All[0].Create().Compute(null!));
-        Assert.Equal("context", error.ParamName);
-        Assert.StartsWith("Built-in metrics read the harness's own context.", error.Message, StringComparison.Ordinal);
+        // Built-ins read only the public context: on one built as a plugin author's test would (views made by the
+        // context itself, probability totals summed row by row as their definition reads), each gives what the host's
+        // evaluation gives with its radix sorts and its fused one-pass sums. Bit-identical for the views the host only
+        // sorts faster; to rounding for the fused sums (Σp² − 2p_y + 1 for Brier, first-bin sums by subtraction).
+        var random = new Random(17);
+        const int n = 300, classes = 5, bins = 7;
+        var matrices = Enumerable.Range(0, 2).Select(_ => TestData.RandomProbabilities(random, n, classes, 1.5)).ToArray();
+        var labels = Enumerable.Range(0, n).Select(_ => random.Next(classes)).ToArray();
+        var outputs = matrices.Select(p => ExitOutputs.Compute(p, labels, bins)).ToArray();
+
+        // Exit 0 ranks by a coarse score with ties (not the confidence); exit 1 by the confidence itself.
+        double[][] scores = [[.. outputs[0].Confidence.Select(c => Math.Round(c * 8) / 8)], outputs[1].Confidence];
+        double[][] before = [[.. scores[0].Select(s => -s * s)], outputs[1].Confidence];
+        var evaluation = MethodEvaluator.Evaluate(new EvaluationInput(matrices, scores, labels, [1, 2], before, bins));
+
+        for (var k = 0; k < 2; k++)
+        {
+            var plain = new ArrayContext(scores, [.. outputs.Select(o => o.Correct)])
+            {
+                ExitIndex = k,
+                BinCount = bins,
+                ConfidenceValues = [.. outputs.Select(o => o.Confidence)],
+                Before = before,
+                Matrices = matrices,
+                LabelValues = labels,
+            };
+            foreach (var metric in BuiltInMetrics.All)
+            {
+                var host = evaluation.PerExit[k][metric.Name];
+                var own = metric.Create().Compute(plain);
+                if (metric.Name is "brier" or "nll" or "classwise_ece")
+                {
+                    TestData.Close(own, host, 1e-12);
+                }
+                else
+                {
+                    Assert.True(Equals(own, host), $"{metric.Name} at exit {k}: {own:R} on the public context, {host:R} in the host");
+                }
+            }
+        }
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using CsCheck;
 using EarlyExitBench.Harness.Evaluation;
+using EarlyExitBench.Harness.Evaluation.Metrics;
 
 namespace EarlyExitBench.Tests.Evaluation;
 
@@ -12,8 +13,8 @@ public class CalibrationMetricsTests
         // ECE = (|1−0.9| + |0−0.8| + |1−0.3| + |1−0.95|)/4 = 1.65/4 = 0.4125; MCE = 0.8.
         double[] conf = [0.9, 0.8, 0.3, 0.95];
         bool[] correct = [true, false, true, true];
-        TestData.Close(0.4125, CalibrationMetrics.Ece(conf, correct, 10));
-        TestData.Close(0.8, CalibrationMetrics.Mce(conf, correct, 10));
+        TestData.Close(0.4125, Shipped.Calibration<Ece>(conf, correct, 10));
+        TestData.Close(0.8, Shipped.Calibration<Mce>(conf, correct, 10));
     }
 
     [Fact]
@@ -23,8 +24,8 @@ public class CalibrationMetricsTests
         // ECE = 2/3·0.35 + 1/3·0.2 = 0.3; MCE = 0.35.
         double[] conf = [0.81, 0.89, 0.2];
         bool[] correct = [true, false, false];
-        TestData.Close(0.3, CalibrationMetrics.Ece(conf, correct, 10));
-        TestData.Close(0.35, CalibrationMetrics.Mce(conf, correct, 10));
+        TestData.Close(0.3, Shipped.Calibration<Ece>(conf, correct, 10));
+        TestData.Close(0.35, Shipped.Calibration<Mce>(conf, correct, 10));
     }
 
     [Theory]
@@ -86,8 +87,8 @@ public class CalibrationMetricsTests
         // Had 0 gone to a bin of its own, ECE would be (0 + |2 − 0.2|)/3 as well, so also check MCE: 0.6 vs 0.9.
         double[] conf = [0, 0.1, 0.1];
         bool[] correct = [false, true, true];
-        TestData.Close(0.6, CalibrationMetrics.Ece(conf, correct, 10));
-        TestData.Close(0.6, CalibrationMetrics.Mce(conf, correct, 10));
+        TestData.Close(0.6, Shipped.Calibration<Ece>(conf, correct, 10));
+        TestData.Close(0.6, Shipped.Calibration<Mce>(conf, correct, 10));
     }
 
     [Fact]
@@ -97,7 +98,7 @@ public class CalibrationMetricsTests
         // Gaps: |1 − 0.3| = 0.7, |0 − 0.7| = 0.7, |3 − 1.8| = 1.2 → (0.7 + 0.7 + 1.2)/7 = 2.6/7.
         double[] conf = [0.6, 0.1, 0.3, 0.7, 0.2, 0.5, 0.4];
         bool[] correct = [true, false, false, true, true, true, false];
-        TestData.Close(2.6 / 7, CalibrationMetrics.AdaptiveEce(conf, correct, 3));
+        TestData.Close(2.6 / 7, Shipped.Calibration<AdaptiveEce>(conf, correct, 3));
     }
 
     [Fact]
@@ -105,15 +106,15 @@ public class CalibrationMetricsTests
     {
         // n = 4, M = 2, cut at 2: the three 0.5s start at position 0 and stay together; 0.9 (position 3) is bin 2.
         // Bin 1: |1 − 1.5|/4 = 0.125; bin 2: |1 − 0.9|/4 = 0.025 → 0.15.
-        TestData.Close(0.15, CalibrationMetrics.AdaptiveEce([0.5, 0.9, 0.5, 0.5], [true, true, false, false], 2));
+        TestData.Close(0.15, Shipped.Calibration<AdaptiveEce>([0.5, 0.9, 0.5, 0.5], [true, true, false, false], 2));
 
         // 0.1 at position 0, the 0.5s start at position 1 < 2, so all four share bin 1: |2 − 1.6|/4 = 0.1.
-        TestData.Close(0.1, CalibrationMetrics.AdaptiveEce([0.5, 0.1, 0.5, 0.5], [true, false, true, false], 2));
+        TestData.Close(0.1, Shipped.Calibration<AdaptiveEce>([0.5, 0.1, 0.5, 0.5], [true, false, true, false], 2));
     }
 
     [Fact]
     public void AdaptiveEce_with_fewer_samples_than_bins_skips_empty_bins()
-        => TestData.Close((0.25 + 0.4) / 2, CalibrationMetrics.AdaptiveEce([0.75, 0.4], [true, false], 15));
+        => TestData.Close((0.25 + 0.4) / 2, Shipped.Calibration<AdaptiveEce>([0.75, 0.4], [true, false], 15));
 
     [Fact]
     public void Brier_Nll_ClasswiseEce_by_hand()
@@ -125,17 +126,17 @@ public class CalibrationMetricsTests
         //            class 1 has 0.25 (bin 1, y=0) and 0.625 (bin 2, y=0): (0.25 + 0.625)/2 = 0.4375 → mean 0.4375.
         var p = TestData.Matrix([[0.75f, 0.25f], [0.375f, 0.625f]]);
         int[] labels = [0, 0];
-        TestData.Close(0.453125, CalibrationMetrics.Brier(p, labels));
-        TestData.Close(-(Math.Log(0.75) + Math.Log(0.375)) / 2, CalibrationMetrics.Nll(p, labels));
-        TestData.Close(0.4375, CalibrationMetrics.ClasswiseEce(p, labels, 2));
+        TestData.Close(0.453125, Shipped.Matrix<Brier>(p, labels));
+        TestData.Close(-(Math.Log(0.75) + Math.Log(0.375)) / 2, Shipped.Matrix<Nll>(p, labels));
+        TestData.Close(0.4375, Shipped.Matrix<ClasswiseEce>(p, labels, 2));
     }
 
     [Fact]
     public void Nll_floors_zero_probability()
     {
         var p = TestData.Matrix([[1f, 0f]]);
-        TestData.Close(-Math.Log(1e-12), CalibrationMetrics.Nll(p, [1]));
-        TestData.Close(2.0, CalibrationMetrics.Brier(p, [1]));
+        TestData.Close(-Math.Log(1e-12), Shipped.Matrix<Nll>(p, [1]));
+        TestData.Close(2.0, Shipped.Matrix<Brier>(p, [1]));
     }
 
     [Fact]
@@ -144,10 +145,10 @@ public class CalibrationMetricsTests
         var p = TestData.Matrix([[1f], [1f], [1f]]);
         var outputs = ExitOutputs.Compute(p, [0, 0, 0], 15);
         Assert.All(outputs.Correct, Assert.True);
-        Assert.Equal(0, outputs.Brier);
-        Assert.Equal(0, outputs.Nll);
-        Assert.Equal(0, outputs.ClasswiseEce);
-        Assert.Equal(0, CalibrationMetrics.Ece(outputs.Confidence, outputs.Correct));
+        Assert.Equal(0, Brier.Of(outputs.Totals));
+        Assert.Equal(0, Nll.Of(outputs.Totals));
+        Assert.Equal(0, ClasswiseEce.Of(outputs.Totals));
+        Assert.Equal(0, Shipped.Calibration<Ece>(outputs.Confidence, outputs.Correct));
     }
 
     [Fact]
@@ -163,9 +164,9 @@ public class CalibrationMetricsTests
     public void Single_sample()
     {
         // ECE = |1 − 0.7| = 0.3 for every binning.
-        TestData.Close(0.3, CalibrationMetrics.Ece([0.7], [true]));
-        TestData.Close(0.3, CalibrationMetrics.AdaptiveEce([0.7], [true]));
-        TestData.Close(0.3, CalibrationMetrics.Mce([0.7], [true]));
+        TestData.Close(0.3, Shipped.Calibration<Ece>([0.7], [true]));
+        TestData.Close(0.3, Shipped.Calibration<AdaptiveEce>([0.7], [true]));
+        TestData.Close(0.3, Shipped.Calibration<Mce>([0.7], [true]));
     }
 
     [Fact]
@@ -177,9 +178,9 @@ public class CalibrationMetricsTests
             var order = TestData.Permutation(conf.Length, seed);
             var pc = TestData.Permute(conf, order);
             var pf = TestData.Permute(correct, order);
-            Assert.Equal(CalibrationMetrics.Ece(conf, correct, bins), CalibrationMetrics.Ece(pc, pf, bins));
-            Assert.Equal(CalibrationMetrics.Mce(conf, correct, bins), CalibrationMetrics.Mce(pc, pf, bins));
-            Assert.Equal(CalibrationMetrics.AdaptiveEce(conf, correct, bins), CalibrationMetrics.AdaptiveEce(pc, pf, bins));
+            Assert.Equal(Shipped.Calibration<Ece>(conf, correct, bins), Shipped.Calibration<Ece>(pc, pf, bins));
+            Assert.Equal(Shipped.Calibration<Mce>(conf, correct, bins), Shipped.Calibration<Mce>(pc, pf, bins));
+            Assert.Equal(Shipped.Calibration<AdaptiveEce>(conf, correct, bins), Shipped.Calibration<AdaptiveEce>(pc, pf, bins));
         }, iter: 2_000);
 
     [Fact]
@@ -192,9 +193,9 @@ public class CalibrationMetricsTests
             var order = TestData.Permutation(n, seed);
             var a = ExitOutputs.Compute(p, labels, 15);
             var b = ExitOutputs.Compute(TestData.Permute(p, order), TestData.Permute(labels, order), 15);
-            TestData.Close(a.Brier, b.Brier);
-            TestData.Close(a.Nll, b.Nll);
-            TestData.Close(a.ClasswiseEce, b.ClasswiseEce);
+            TestData.Close(Brier.Of(a.Totals), Brier.Of(b.Totals));
+            TestData.Close(Nll.Of(a.Totals), Nll.Of(b.Totals));
+            TestData.Close(ClasswiseEce.Of(a.Totals), ClasswiseEce.Of(b.Totals));
             Assert.Equal(TestData.Permute(a.Correct, order), b.Correct);
         }, iter: 500);
 
@@ -216,13 +217,13 @@ public class CalibrationMetricsTests
                 return metric(conf, correct);
             }
 
-            Assert.True(Draw(50_000, (c, k) => CalibrationMetrics.Ece(c, k)) < 0.02);
-            Assert.True(Draw(50_000, (c, k) => CalibrationMetrics.AdaptiveEce(c, k)) < 0.02);
+            Assert.True(Draw(50_000, (c, k) => Shipped.Calibration<Ece>(c, k)) < 0.02);
+            Assert.True(Draw(50_000, (c, k) => Shipped.Calibration<AdaptiveEce>(c, k)) < 0.02);
 
             // And a miscalibrated set (accuracy = conf²) is not mistaken for a calibrated one.
             var conf2 = Enumerable.Range(0, 50_000).Select(_ => 0.1 + (0.9 * random.NextDouble())).ToArray();
             var correct2 = conf2.Select(c => random.NextDouble() < c * c).ToArray();
-            Assert.True(CalibrationMetrics.Ece(conf2, correct2) > 0.1);
+            Assert.True(Shipped.Calibration<Ece>(conf2, correct2) > 0.1);
         }, iter: 5);
 
     [Fact]
@@ -248,6 +249,6 @@ public class CalibrationMetricsTests
                 }
             }
 
-            TestData.Close(expected, CalibrationMetrics.ClasswiseEce(p, labels, bins), 1e-9);
+            TestData.Close(expected, Shipped.Matrix<ClasswiseEce>(p, labels, bins), 1e-9);
         }, iter: 300);
 }

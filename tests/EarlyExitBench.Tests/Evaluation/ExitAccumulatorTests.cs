@@ -1,4 +1,5 @@
 using EarlyExitBench.Harness.Evaluation;
+using EarlyExitBench.Harness.Evaluation.Metrics;
 
 namespace EarlyExitBench.Tests.Evaluation;
 
@@ -23,7 +24,7 @@ public class ExitAccumulatorTests
 
         var outputs = ExitOutputs.Compute(TestData.Matrix(rows), labels, 10);
 
-        TestData.Close(TestData.NaiveClasswiseEce([.. rows.Select(r => r.Select(p => (double)p).ToArray())], labels, 10), outputs.ClasswiseEce, 1e-9);
+        TestData.Close(TestData.NaiveClasswiseEce([.. rows.Select(r => r.Select(p => (double)p).ToArray())], labels, 10), ClasswiseEce.Of(outputs.Totals), 1e-9);
     }
 
     [Fact]
@@ -34,7 +35,7 @@ public class ExitAccumulatorTests
         // Classwise ECE = (|1 − 0.1f| + 0.9f)/2 ≈ 0.9; counting 0.1f in bin 0 would give (0.1f + 1 + 0.9f)/2 ≈ 1.
         Assert.True((double)0.1f > 0.1);
         var outputs = ExitOutputs.Compute(TestData.Matrix([[0.1f, 0.9f]]), [0], 10);
-        TestData.Close((1 - (double)0.1f + (double)0.9f) / 2, outputs.ClasswiseEce);
+        TestData.Close((1 - (double)0.1f + (double)0.9f) / 2, ClasswiseEce.Of(outputs.Totals));
     }
 
     [Fact]
@@ -48,6 +49,6 @@ public class ExitAccumulatorTests
         double p0 = weights[0] * scale, p1 = weights[1] * scale;
         var accumulator = new ExitAccumulator(2, 10);
         accumulator.Add(weights, scale, 0, Math.Log(p0));
-        TestData.Close((1 - p0 + p1) / 2, accumulator.ClasswiseEce(1));
+        TestData.Close((1 - p0 + p1) / 2, ClasswiseEce.Of(accumulator.Totals(1)));
     }
 }

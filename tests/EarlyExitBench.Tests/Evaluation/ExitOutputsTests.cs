@@ -1,4 +1,5 @@
 using EarlyExitBench.Harness.Evaluation;
+using EarlyExitBench.Harness.Evaluation.Metrics;
 
 namespace EarlyExitBench.Tests.Evaluation;
 
@@ -43,10 +44,10 @@ public class ExitOutputsTests
             nll -= Math.Log(p[labels[i]]);
         }
 
-        TestData.Close(brier / n, outputs.Brier, 1e-6);
-        TestData.Close(nll / n, outputs.Nll, 1e-6);
-        TestData.Close(TestData.NaiveClasswiseEce(probabilities, labels, bins), outputs.ClasswiseEce, 1e-6);
-        Assert.InRange(outputs.Nll, 1.0, double.MaxValue); // 16 classes, random labels: far from a perfect fit
+        TestData.Close(brier / n, Brier.Of(outputs.Totals), 1e-6);
+        TestData.Close(nll / n, Nll.Of(outputs.Totals), 1e-6);
+        TestData.Close(TestData.NaiveClasswiseEce(probabilities, labels, bins), ClasswiseEce.Of(outputs.Totals), 1e-6);
+        Assert.InRange(Nll.Of(outputs.Totals), 1.0, double.MaxValue); // 16 classes, random labels: far from a perfect fit
     }
 
     [Fact]
@@ -70,13 +71,13 @@ public class ExitOutputsTests
 
         // NLL: −log p₀ of row 0 is log s0 ≈ 1e-12; of row 1 it is z + log s1 ≈ 21.4.
         var logP0Row1 = -(double)rows[1][1] - Math.Log(s1);
-        TestData.Close((Math.Log(s0) - logP0Row1) / 2, outputs.Nll, 1e-12);
+        TestData.Close((Math.Log(s0) - logP0Row1) / 2, Nll.Of(outputs.Totals), 1e-12);
 
         // Brier per row: Σ p² − 2 p_y + 1. Row 0: (1 − 1/s0)² + 2 (exp(−z)/s0)² ≈ 0; row 1: p₀² + (1/s1)² + p₂² − 2 p₀ + 1 ≈ 2.
         double e0 = Math.Exp(-(double)rows[0][0]) / s0, e1 = Math.Exp(-(double)rows[1][1]) / s1;
         var brier0 = Math.Pow(1 - (1 / s0), 2) + (2 * e0 * e0);
         var brier1 = (e1 * e1) + Math.Pow(1 / s1, 2) + (e1 * e1) - (2 * e1) + 1;
-        TestData.Close((brier0 + brier1) / 2, outputs.Brier, 1e-9);
+        TestData.Close((brier0 + brier1) / 2, Brier.Of(outputs.Totals), 1e-9);
     }
 
     private static double[] Softmax(float[] logits)

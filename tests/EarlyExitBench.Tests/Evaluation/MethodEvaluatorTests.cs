@@ -1,6 +1,7 @@
 using CsCheck;
 using EarlyExitBench.Contracts;
 using EarlyExitBench.Harness.Evaluation;
+using EarlyExitBench.Harness.Evaluation.Metrics;
 
 namespace EarlyExitBench.Tests.Evaluation;
 
@@ -112,7 +113,7 @@ public class MethodEvaluatorTests
             for (var k = 0; k < exits; k++)
             {
                 TestData.Close(RankCorrelationTests.ReferenceKendall(input.ScoresBeforeCalibration![k], input.Scores[k]), a.PerExit[k]["rank_preservation"]);
-                TestData.Close(FailureMetrics.Auroc(input.Scores[k], ExitOutputs.Compute(input.Probabilities[k], input.Labels, 1).Correct), a.PerExit[k].Auroc);
+                TestData.Close(Shipped.Value<Auroc>(input.Scores[k], ExitOutputs.Compute(input.Probabilities[k], input.Labels, 1).Correct), a.PerExit[k].Auroc);
             }
 
             AssertSame(a, MethodEvaluator.Evaluate(permuted), 1e-12);

@@ -1,4 +1,6 @@
 using EarlyExitBench.Harness.Evaluation;
+using EarlyExitBench.Harness.Evaluation.Metrics;
+using EarlyExitBench.Tests.Evaluation;
 using EarlyExitBench.Harness.Methods;
 
 namespace EarlyExitBench.Tests.Methods;
@@ -24,6 +26,6 @@ public class ExitReliabilityTests
         // = (|1 − 0.5| + |1 − 0.55| + |1 − 1.9|) / 4 = 0.4625.
         var fromBins = Enumerable.Range(0, 10).Sum(m => Math.Abs(bins.Correct[m] - bins.ConfidenceSum[m])) / 4;
         Assert.Equal(0.4625, fromBins, 12);
-        Assert.Equal(CalibrationMetrics.Ece(confidence, correct, 10), fromBins, 12);
+        Assert.Equal(Shipped.Calibration<Ece>(confidence, correct, 10), fromBins, 12);
     }
 }

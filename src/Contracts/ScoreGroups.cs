@@ -1,11 +1,9 @@
-using System.Runtime.CompilerServices;
-
-namespace EarlyExitBench.Harness.Evaluation;
+namespace EarlyExitBench.Contracts;
 
 /// <summary>
-/// Samples grouped by distinct score value, highest score first, with how many in each group are positive (e.g. correct)
-/// and negative. Every ranking metric is computed from these groups, so tied scores are always one threshold step and no
-/// metric depends on input order.
+/// One exit's samples grouped by distinct score value, highest score first, with how many in each group are positive
+/// (for example correct) and negative: every threshold of a ROC or risk–coverage curve, tied samples accepted together.
+/// Every ranking metric of the harness is computed from these groups, so none depends on the order of the input rows.
 /// </summary>
 public sealed class ScoreGroups
 {
@@ -22,7 +20,7 @@ public sealed class ScoreGroups
         NegativeTotal = negativeTotal;
     }
 
-    /// <summary>Distinct score values, descending.</summary>
+    /// <summary>Distinct score values, descending (−0 and +0 are one value).</summary>
     public ReadOnlySpan<double> Values => _values;
 
     /// <summary>Positive samples per group.</summary>
@@ -40,26 +38,28 @@ public sealed class ScoreGroups
     /// <summary>All samples.</summary>
     public int Count => PositiveTotal + NegativeTotal;
 
-    /// <summary>Groups <paramref name="scores"/> (not NaN) with their labels.</summary>
-    /// <param name="scores">Score per sample, higher = more likely positive.</param>
+    /// <summary>Groups <paramref name="scores"/> along a sort of them, such as <see cref="ExitMetricContext.ScoreOrder"/>.</summary>
+    /// <param name="scores">Score per sample (not NaN), higher = more likely positive.</param>
+    /// <param name="ascendingOrder">Sample indices in ascending order of <paramref name="scores"/>.</param>
     /// <param name="positive">Label per sample.</param>
     /// <returns>The grouped scores.</returns>
-    public static ScoreGroups Create(ReadOnlySpan<double> scores, ReadOnlySpan<bool> positive)
-        => Create(ScoreOrder.Create(scores), positive);
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static ScoreGroups Create(ScoreOrder order, ReadOnlySpan<bool> positive)
+    public static ScoreGroups Create(ReadOnlySpan<double> scores, ReadOnlySpan<int> ascendingOrder, ReadOnlySpan<bool> positive)
     {
-        var sorted = order.Sorted;
-        if (positive.Length != sorted.Length)
+        var n = ascendingOrder.Length;
+        if (positive.Length != n || scores.Length != n)
         {
-            throw new ArgumentException("Scores and labels must have the same length.", nameof(positive));
+            throw new ArgumentException("Scores, their order and labels must have the same length.", nameof(positive));
         }
 
-        var groups = sorted.Length == 0 ? 0 : 1;
-        for (var j = 1; j < sorted.Length; j++)
+        var groups = n == 0 ? 0 : 1;
+        for (var j = 0; j < n; j++)
         {
-            groups += sorted[j] != sorted[j - 1] ? 1 : 0;
+            if (double.IsNaN(scores[ascendingOrder[j]]))
+            {
+                throw new ArgumentException($"Score of sample {ascendingOrder[j]} is NaN.", nameof(scores));
+            }
+
+            groups += j > 0 && scores[ascendingOrder[j]] != scores[ascendingOrder[j - 1]] ? 1 : 0;
         }
 
         var values = new double[groups];
@@ -67,14 +67,14 @@ public sealed class ScoreGroups
         var negatives = new int[groups];
         int positiveTotal = 0, negativeTotal = 0;
         var g = 0;
-        var end = sorted.Length - 1;
+        var end = n - 1;
         while (end >= 0)
         {
-            var value = sorted[end];
+            var value = scores[ascendingOrder[end]];
             int p = 0, q = 0;
-            while (end >= 0 && sorted[end] == value)
+            while (end >= 0 && scores[ascendingOrder[end]] == value)
             {
-                if (positive[order.Order[end]])
+                if (positive[ascendingOrder[end]])
                 {
                     p++;
                 }
@@ -86,7 +86,7 @@ public sealed class ScoreGroups
                 end--;
             }
 
-            values[g] = value;
+            values[g] = value + 0.0;
             positives[g] = p;
             negatives[g] = q;
             g++;
