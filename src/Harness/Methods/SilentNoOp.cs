@@ -127,27 +127,23 @@ public static class SilentNoOp
         return largest;
     }
 
-    // ECE of the plain softmax: Σ_m |B_m|/n · |acc(B_m) − conf(B_m)| over 15 equal-width bins of the maximum probability.
+    // ECE of the plain softmax over 15 equal-width bins of the maximum probability: the shipped `ece` metric's formula.
     private static double Ece(ClassMatrix logits, ReadOnlySpan<int> labels)
     {
-        var (count, correct, confidence) = (new int[Bins], new int[Bins], new double[Bins]);
+        if (logits.Rows == 0)
+        {
+            return 0;
+        }
+
+        var (confidence, correct) = (new double[logits.Rows], new bool[logits.Rows]);
         for (var i = 0; i < logits.Rows; i++)
         {
             var row = logits.Row(i);
-            var p = Probabilities.MaxSoftmax(row);
-            var m = ConfidenceBins.EqualWidthIndex(p, Bins);
-            count[m]++;
-            confidence[m] += p;
-            correct[m] += Probabilities.ArgMax(row) == labels[i] ? 1 : 0;
+            confidence[i] = Probabilities.MaxSoftmax(row);
+            correct[i] = Probabilities.ArgMax(row) == labels[i];
         }
 
-        var ece = 0.0;
-        for (var m = 0; m < Bins; m++)
-        {
-            ece += Math.Abs(correct[m] - confidence[m]);
-        }
-
-        return logits.Rows == 0 ? 0 : ece / logits.Rows;
+        return Evaluation.Metrics.Ece.Of(ReliabilityBins.Create(SortedConfidence.Create(confidence, correct), Bins));
     }
 
     private static string Message(IReadOnlyList<(int Exit, double Ece, double Change)> exits)
