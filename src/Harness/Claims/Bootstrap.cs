@@ -1,4 +1,4 @@
-using EarlyExitBench.Harness.Evaluation;
+using EarlyExitBench.Harness.Results;
 
 namespace EarlyExitBench.Harness.Claims;
 
@@ -93,6 +93,6 @@ public static class Bootstrap
 
         replicates.Sort();
         var tail = (1 - confidence) / 2;
-        return new Estimate(value, ProxyCorrelation.Percentile(replicates, tail), ProxyCorrelation.Percentile(replicates, 1 - tail));
+        return new Estimate(value, Evaluation.ProxyCorrelation.Percentile(replicates, tail), Evaluation.ProxyCorrelation.Percentile(replicates, 1 - tail));
     }
 }

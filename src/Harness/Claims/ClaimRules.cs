@@ -46,13 +46,14 @@ public static class ClaimRules
     /// <summary>Claim 4: "much more strongly" = failure-prediction proxies' oriented Spearman exceeds calibration proxies' by more than this.</summary>
     public const double MuchStronger = 0.25;
 
-    /// <summary>Claim 4: failure-prediction proxies and whether higher is better.</summary>
-    public static IReadOnlyList<(string Name, bool HigherIsBetter)> FailurePredictionProxies { get; } =
-        [("auroc", true), ("aurc", false), ("augrc", false), ("eefp_auroc", true)];
+    /// <summary>
+    /// Claim 4: the failure-prediction proxies it compares, fixed with the claim (docs/CLAIMS.md). Which way each is better,
+    /// and that it is a proxy at all, is read from the leaderboard's <c>metrics</c> section, as the metric registered it.
+    /// </summary>
+    public static IReadOnlyList<string> FailurePredictionProxies { get; } = ["auroc", "aurc", "augrc", "eefp_auroc"];
 
-    /// <summary>Claim 4: calibration proxies and whether higher is better.</summary>
-    public static IReadOnlyList<(string Name, bool HigherIsBetter)> CalibrationProxies { get; } =
-        [("ece", false), ("adaptive_ece", false), ("brier", false), ("nll", false)];
+    /// <summary>Claim 4: the calibration proxies it compares; direction from the leaderboard, as above.</summary>
+    public static IReadOnlyList<string> CalibrationProxies { get; } = ["ece", "adaptive_ece", "brier", "nll"];
 
     /// <summary>Claim 1: relative ECE reduction <paramref name="eceReduction"/> and efficiency change <paramref name="efficiencyChange"/> (temperature − identity, msp).</summary>
     public static ClaimVerdict Claim1(Estimate? eceReduction, Estimate? efficiencyChange)

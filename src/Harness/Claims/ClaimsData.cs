@@ -1,46 +1,35 @@
 using System.Text.Json;
-using EarlyExitBench.Harness.Leaderboard;
+using EarlyExitBench.Harness.Results;
 using EarlyExitBench.Harness.Storage;
 
 namespace EarlyExitBench.Harness.Claims;
 
 /// <summary>
 /// The part of a leaderboard the claims read: groups, their ranked entries with per-seed scores and proxies, and the
-/// proxy correlations. Read from the JSON, so a leaderboard from another run, machine or branch with extra keys reads
-/// the same way, and an in-memory document goes through the same path.
+/// proxy correlations. A file is read by <see cref="LeaderboardReader"/>, as <c>report</c> and <c>compare</c> read it; a
+/// file and an in-memory document then go through the same path.
 /// </summary>
 /// <param name="Source">Where the leaderboard came from, for messages.</param>
 /// <param name="Groups">Its groups in leaderboard order.</param>
 public sealed record ClaimsData(string Source, IReadOnlyList<GroupData> Groups)
 {
-    /// <summary>Reads and checks a leaderboard file.</summary>
+    /// <summary>The leaderboard's <c>metrics</c> section: each metric's direction and whether it is a proxy.</summary>
+    public IReadOnlyList<MetricSummary> Metrics { get; init; } = [];
+
+    /// <summary>Reads a leaderboard file with the one published-format reader and checks it has what the claims need.</summary>
     /// <exception cref="FileNotFoundException">No such file.</exception>
-    /// <exception cref="InvalidDataException">Not JSON, not a leaderboard of this schema version, or without per-seed proxies.</exception>
+    /// <exception cref="InvalidDataException">Not a leaderboard in the published format (see <see cref="LeaderboardReader"/>), or without per-seed proxies.</exception>
     public static ClaimsData Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"{path}: no such leaderboard file", path);
-        }
-
-        try
-        {
-            using var stream = File.OpenRead(path);
-            using var document = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = false });
-            return FromJson(document.RootElement, path);
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"{path}: not valid JSON ({ex.Message})", ex);
-        }
+        return From(LeaderboardReader.Read(path), path);
     }
 
     /// <summary>The claims' view of a leaderboard built in memory.</summary>
     public static ClaimsData From(LeaderboardDocument document, string source)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return FromJson(JsonSerializer.SerializeToElement(document, Json.Options), source);
+        return FromJson(JsonSerializer.SerializeToElement(document, Json.Options), source) with { Metrics = document.Metrics };
     }
 
     private static ClaimsData FromJson(JsonElement root, string source)

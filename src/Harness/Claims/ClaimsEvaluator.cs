@@ -22,7 +22,7 @@ public static class ClaimsEvaluator
             .GroupBy(g => g.Name)
             .ToDictionary(
                 g => g.Key,
-                g => (IReadOnlyDictionary<string, Evaluation.CorrelationResult>)new SortedDictionary<string, Evaluation.CorrelationResult>(
+                g => (IReadOnlyDictionary<string, Results.CorrelationResult>)new SortedDictionary<string, Results.CorrelationResult>(
                     g.First().ProxyCorrelation!.Where(p => !p.Key.Contains('@', StringComparison.Ordinal)).ToDictionary(), StringComparer.Ordinal));
         return new ClaimsReport(data.Source, data.Groups.Select(g => g.Name).ToList(), options.Resamples, options.Seed, claims, correlations);
     }

@@ -9,7 +9,7 @@ namespace EarlyExitBench.Harness.Claims;
 /// <param name="ProxyCorrelation">Per group, the leaderboard's seed-averaged proxy correlations (mean-over-exit proxies only).</param>
 public sealed record ClaimsReport(
     string Leaderboard, IReadOnlyList<string> Groups, int Resamples, int BootstrapSeed, IReadOnlyList<ClaimResult> Claims,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, Evaluation.CorrelationResult>> ProxyCorrelation)
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, Results.CorrelationResult>> ProxyCorrelation)
 {
     /// <summary>Where the rules are written down in words.</summary>
     public string Rules => "docs/CLAIMS.md";

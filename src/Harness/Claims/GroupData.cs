@@ -1,4 +1,4 @@
-using EarlyExitBench.Harness.Evaluation;
+using EarlyExitBench.Harness.Results;
 
 namespace EarlyExitBench.Harness.Claims;
 

@@ -1,4 +1,4 @@
-using EarlyExitBench.Harness.Evaluation;
+using EarlyExitBench.Harness.Results;
 
 namespace EarlyExitBench.Harness.Claims;
 
@@ -19,8 +19,9 @@ internal static class ProxyStrengthClaim
     {
         var seed = options.SeedOf(4);
         var notes = new List<string>();
-        var points = data.Groups.Select(g => (Group: g, Points: Points(g))).ToList();
-        var usable = points.Where(p => Strengths(p.Points, Identity(p.Points.Count)) is not null).ToList();
+        var (failurePrediction, calibration) = (Family(ClaimRules.FailurePredictionProxies, data, notes), Family(ClaimRules.CalibrationProxies, data, notes));
+        var points = data.Groups.Select(g => (Group: g, Points: Points(g, [.. failurePrediction, .. calibration]))).ToList();
+        var usable = points.Where(p => Strengths(p.Points, Identity(p.Points.Count), failurePrediction, calibration) is not null).ToList();
         foreach (var left in points.Except(usable))
         {
             notes.Add($"{left.Group.Name}: fewer than {ClaimRules.MinimumPoints} methods, or no defined correlation in one family; left out");
@@ -28,8 +29,8 @@ internal static class ProxyStrengthClaim
 
         var rows = usable.Select(p =>
         {
-            var (fp, cal) = Strengths(p.Points, Identity(p.Points.Count))!.Value;
-            var d = Bootstrap.Points([p.Points.Count], picks => Strengths(p.Points, picks[0]) is { } s ? s.FailurePrediction - s.Calibration : null, options.Resamples, seed);
+            var (fp, cal) = Strengths(p.Points, Identity(p.Points.Count), failurePrediction, calibration)!.Value;
+            var d = Bootstrap.Points([p.Points.Count], picks => Strengths(p.Points, picks[0], failurePrediction, calibration) is { } s ? s.FailurePrediction - s.Calibration : null, options.Resamples, seed);
             var statistics = new List<ClaimStatistic> { new("methods", p.Points.Count), new("failure-prediction mean oriented ρ", fp), new("calibration mean oriented ρ", cal) };
             if (d is not null)
             {
@@ -43,7 +44,7 @@ internal static class ProxyStrengthClaim
             usable.Select(p => p.Points.Count).ToList(),
             picks =>
             {
-                var differences = usable.Select((p, g) => Strengths(p.Points, picks[g])).ToList();
+                var differences = usable.Select((p, g) => Strengths(p.Points, picks[g], failurePrediction, calibration)).ToList();
                 return differences.Any(s => s is null) ? null : differences.Average(s => s!.Value.FailurePrediction - s.Value.Calibration);
             },
             options.Resamples,
@@ -58,10 +59,32 @@ internal static class ProxyStrengthClaim
         return new ClaimResult(4, Statement, ClaimRules.Claim4(pooled), Rule, statistics, rows, notes);
     }
 
+    /// <summary>
+    /// The claim's proxies of one family with the direction the leaderboard gives each; a proxy the leaderboard does not
+    /// describe as one (not in <c>metrics</c>, or <c>proxy: false</c>) is left out with a note.
+    /// </summary>
+    private static List<(string Name, bool HigherIsBetter)> Family(IReadOnlyList<string> names, ClaimsData data, List<string> notes)
+    {
+        var family = new List<(string, bool)>();
+        foreach (var name in names)
+        {
+            if (data.Metrics.FirstOrDefault(m => m.Name == name) is { Proxy: true } metric)
+            {
+                family.Add((name, metric.HigherIsBetter));
+            }
+            else
+            {
+                notes.Add($"the leaderboard's metrics section does not describe '{name}' as a proxy; left out");
+            }
+        }
+
+        return family;
+    }
+
     /// <summary>One point per global-threshold method: its seed-mean proxies and efficiency score.</summary>
-    private static List<(IReadOnlyDictionary<string, double> Proxies, double Score)> Points(GroupData group) =>
+    private static List<(IReadOnlyDictionary<string, double> Proxies, double Score)> Points(GroupData group, List<(string Name, bool HigherIsBetter)> proxies) =>
         group.GlobalThreshold.Select(e => (
-            (IReadOnlyDictionary<string, double>)ClaimRules.FailurePredictionProxies.Concat(ClaimRules.CalibrationProxies)
+            (IReadOnlyDictionary<string, double>)proxies
                 .Select(p => (p.Name, Value: SeedPairs.MeanProxy(e, p.Name)))
                 .Where(p => p.Value.HasValue)
                 .ToDictionary(p => p.Name, p => p.Value!.Value),
@@ -70,15 +93,16 @@ internal static class ProxyStrengthClaim
     private static int[] Identity(int count) => Enumerable.Range(0, count).ToArray();
 
     /// <summary>Mean oriented ρ of each family on the chosen points; null when either family has no defined correlation.</summary>
-    private static (double FailurePrediction, double Calibration)? Strengths(List<(IReadOnlyDictionary<string, double> Proxies, double Score)> points, int[] picks)
+    private static (double FailurePrediction, double Calibration)? Strengths(
+        List<(IReadOnlyDictionary<string, double> Proxies, double Score)> points, int[] picks, List<(string Name, bool HigherIsBetter)> failurePrediction, List<(string Name, bool HigherIsBetter)> calibration)
     {
         if (points.Count < ClaimRules.MinimumPoints)
         {
             return null;
         }
 
-        var fp = Mean(ClaimRules.FailurePredictionProxies, points, picks);
-        var cal = Mean(ClaimRules.CalibrationProxies, points, picks);
+        var fp = Mean(failurePrediction, points, picks);
+        var cal = Mean(calibration, points, picks);
         return fp is { } f && cal is { } c ? (f, c) : null;
     }
 
@@ -95,7 +119,7 @@ internal static class ProxyStrengthClaim
 
             var x = chosen.Select(i => points[i].Proxies[name]).ToArray();
             var y = chosen.Select(i => points[i].Score).ToArray();
-            if (RankCorrelation.Spearman(x, y) is { } rho)
+            if (Evaluation.RankCorrelation.Spearman(x, y) is { } rho)
             {
                 oriented.Add(higherIsBetter ? rho : -rho);
             }

@@ -1,4 +1,4 @@
-using EarlyExitBench.Harness.Evaluation;
+using EarlyExitBench.Harness.Results;
 
 namespace EarlyExitBench.Harness.Claims;
 
@@ -107,7 +107,7 @@ internal static class ReorderingClaim
             return null;
         }
 
-        var result = ProxyCorrelation.Correlate([.. x], [.. y], resamples, seed);
+        var result = Evaluation.ProxyCorrelation.Correlate([.. x], [.. y], resamples, seed);
         return result.Spearman is { } rho ? new Estimate(rho, result.SpearmanCi?[0], result.SpearmanCi?[1]) : null;
     }
 }

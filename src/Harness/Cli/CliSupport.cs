@@ -3,6 +3,7 @@ using System.Globalization;
 using EarlyExitBench.Harness.Data;
 using EarlyExitBench.Harness.Leaderboard;
 using EarlyExitBench.Harness.Pipeline;
+using EarlyExitBench.Harness.Results;
 using EarlyExitBench.Harness.Plugins;
 using EarlyExitBench.Harness.Suites;
 using EarlyExitBench.Harness.Training;

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using EarlyExitBench.Harness.Leaderboard;
 using EarlyExitBench.Harness.Reporting;
+using EarlyExitBench.Harness.Results;
 using EarlyExitBench.Harness.Storage;
 
 namespace EarlyExitBench.Harness.Cli;

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using EarlyExitBench.Harness.Results;
 
 namespace EarlyExitBench.Harness.Leaderboard;
 

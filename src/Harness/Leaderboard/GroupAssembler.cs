@@ -1,5 +1,9 @@
 using EarlyExitBench.Harness.Evaluation;
 using EarlyExitBench.Harness.Methods;
+using EarlyExitBench.Harness.Results;
+using CorrelationResult = EarlyExitBench.Harness.Evaluation.CorrelationResult;
+using ExitMetrics = EarlyExitBench.Harness.Evaluation.ExitMetrics;
+using MetricValue = EarlyExitBench.Harness.Evaluation.MetricValue;
 
 namespace EarlyExitBench.Harness.Leaderboard;
 
@@ -111,12 +115,12 @@ public static class GroupAssembler
             null,
             AverageKeys(efficiencies.Select(e => e.AccuracyAtBudget)),
             AverageNullableKeys(efficiencies.Select(e => e.CostSavedAtMatchedAccuracy)),
-            new OracleResult(efficiencies.Average(e => e.Oracle.Accuracy), efficiencies.Average(e => e.Oracle.RelativeCost)));
+            new Results.OracleResult(efficiencies.Average(e => e.Oracle.Accuracy), efficiencies.Average(e => e.Oracle.RelativeCost)));
         var exits = seeds[0].Evaluation.PerExit.Count;
         var perExit = Enumerable.Range(0, exits)
-            .Select(k => (seeds.Count == 1 ? seeds[0].Evaluation.PerExit[k] : Mean(seeds.Select(s => s.Evaluation.PerExit[k]).ToList())) with { Exit = k + 1 })
+            .Select(k => ((seeds.Count == 1 ? seeds[0].Evaluation.PerExit[k] : Mean(seeds.Select(s => s.Evaluation.PerExit[k]).ToList())) with { Exit = k + 1 }).ToResults())
             .ToList();
-        var perSeed = seeds.Select(s => new SeedResult(s.Seed, s.Evaluation.Efficiency.Score, MeanProxies(s.Evaluation, isProxy), s.Evaluation.Efficiency.ParetoFront)).ToList();
+        var perSeed = seeds.Select(s => new SeedResult(s.Seed, s.Evaluation.Efficiency.Score, MeanProxies(s.Evaluation, isProxy), s.Evaluation.Efficiency.ParetoFront.Select(p => p.ToResults()).ToList())).ToList();
         return new EntryResult(0, null, calibrator, predictor, policy, summary, perExit, perSeed, AverageRiskCoverage(seeds));
     }
 

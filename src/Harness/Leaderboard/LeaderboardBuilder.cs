@@ -2,12 +2,15 @@ using EarlyExitBench.Harness.Cells;
 using EarlyExitBench.Harness.Methods;
 using EarlyExitBench.Harness.Planning;
 using EarlyExitBench.Harness.Plugins;
+using EarlyExitBench.Harness.Results;
 
 namespace EarlyExitBench.Harness.Leaderboard;
 
 /// <summary>
 /// The one document builder of <c>run</c>, <c>evaluate</c> and <c>merge</c>: a leaderboard is a pure function of the plan
-/// and the set of cell results. Groups, seeds and failures follow plan order, never the order cells finished in.
+/// and the set of cell results. Groups, seeds and failures follow plan order, never the order cells finished in. Here, and
+/// only here (with <see cref="GroupAssembler"/> and <see cref="ResultsMapping"/>), pipeline records become the published
+/// format of <see cref="Results"/>.
 /// </summary>
 public static class LeaderboardBuilder
 {
@@ -18,7 +21,7 @@ public static class LeaderboardBuilder
     /// <param name="environment">Where it ran.</param>
     /// <param name="totalSeconds">Wall-clock seconds of the command.</param>
     public static LeaderboardDocument Build(
-        PlanManifest manifest, IEnumerable<StoredCell> cells, IReadOnlyList<FailureRecord> extraFailures, EnvironmentInfo environment, double totalSeconds)
+        PlanManifest manifest, IEnumerable<StoredCell> cells, IReadOnlyList<Plugins.FailureRecord> extraFailures, EnvironmentInfo environment, double totalSeconds)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(cells);
@@ -45,28 +48,30 @@ public static class LeaderboardBuilder
                 group.Key.Architecture,
                 members[0].Cell.ArchitectureOptions,
                 group.Key.Recipe,
-                exits,
+                exits.Select(e => e.ToResults()).ToList(),
                 GroupAssembler.Rank(methods, isProxy),
-                GroupAssembler.Correlate(methods, manifest.BootstrapResamples, manifest.BootstrapSeed, isProxy: isProxy),
-                GroupAssembler.Correlate(methods, manifest.BootstrapResamples, manifest.BootstrapSeed, pooled: true, isProxy: isProxy),
-                GroupAssembler.CorrelateByPolicy(methods, manifest.BootstrapResamples, manifest.BootstrapSeed, isProxy),
-                members.SelectMany(m => m.Stored.Result.Fits).ToList(),
-                ReliabilityDiagram.Pool(members.SelectMany(m => m.Stored.Result.Reliability ?? []))));
+                GroupAssembler.Correlate(methods, manifest.BootstrapResamples, manifest.BootstrapSeed, isProxy: isProxy).ToResults(),
+                GroupAssembler.Correlate(methods, manifest.BootstrapResamples, manifest.BootstrapSeed, pooled: true, isProxy: isProxy).ToResults(),
+                new SortedDictionary<string, IReadOnlyDictionary<string, Results.CorrelationResult>>(
+                    GroupAssembler.CorrelateByPolicy(methods, manifest.BootstrapResamples, manifest.BootstrapSeed, isProxy).ToDictionary(p => p.Key, p => p.Value.ToResults()),
+                    StringComparer.Ordinal),
+                members.SelectMany(m => m.Stored.Result.Fits).Select(f => f.ToResults()).ToList(),
+                ReliabilityPooling.Pool(members.SelectMany(m => m.Stored.Result.Reliability ?? []))));
         }
 
         return new LeaderboardDocument(
             LeaderboardDocument.CurrentSchemaVersion,
-            manifest.Suite,
-            manifest.Provenance,
+            manifest.Suite.ToResults(),
+            manifest.Provenance?.ToResults(),
             manifest.CostConvention,
-            manifest.Metrics ?? [],
+            (manifest.Metrics ?? []).Select(m => m.ToResults()).ToList(),
             RankingUncertainty.Convention,
             groups,
-            [.. present.SelectMany(p => p.Stored.Result.Failures), .. extraFailures],
+            [.. present.SelectMany(p => p.Stored.Result.Failures).Concat(extraFailures).Select(f => f.ToResults())],
             environment,
             new TimingInfo(
                 Math.Round(totalSeconds, 3),
-                present.SelectMany(p => p.Stored.Timing.Phases).ToList(),
-                present.Select(p => p.Stored.Timing.Measurement).OfType<EarlyExitBench.Harness.Measurement.MeasurementRecord>().ToList()));
+                present.SelectMany(p => p.Stored.Timing.Phases).Select(t => t.ToResults()).ToList(),
+                present.Select(p => p.Stored.Timing.Measurement).OfType<Measurement.MeasurementRecord>().Select(m => m.ToResults()).ToList()));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EarlyExitBench.Harness.Results;
 using EarlyExitBench.Harness.Storage;
 
 namespace EarlyExitBench.Harness.Leaderboard;

@@ -1,5 +1,6 @@
 using EarlyExitBench.Harness.Evaluation;
 using EarlyExitBench.Harness.Methods;
+using EarlyExitBench.Harness.Results;
 
 namespace EarlyExitBench.Harness.Leaderboard;
 

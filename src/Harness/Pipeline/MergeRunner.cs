@@ -2,6 +2,7 @@ using System.Diagnostics;
 using EarlyExitBench.Harness.Cells;
 using EarlyExitBench.Harness.Leaderboard;
 using EarlyExitBench.Harness.Planning;
+using EarlyExitBench.Harness.Results;
 using EarlyExitBench.Harness.Plugins;
 using EarlyExitBench.Harness.Storage;
 using Serilog;
@@ -50,7 +51,7 @@ public static class MergeRunner
         }
 
         var missing = gathered.Missing
-            .Select(c => new FailureRecord(c.Name, c.Seed, "cell", c.Name, MissingStage, $"no result in {string.Join(", ", directories)}"))
+            .Select(c => new Plugins.FailureRecord(c.Name, c.Seed, "cell", c.Name, MissingStage, $"no result in {string.Join(", ", directories)}"))
             .ToList();
         foreach (var failure in missing)
         {

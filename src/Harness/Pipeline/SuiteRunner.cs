@@ -2,6 +2,7 @@ using System.Diagnostics;
 using EarlyExitBench.Harness.Cells;
 using EarlyExitBench.Harness.Leaderboard;
 using EarlyExitBench.Harness.Planning;
+using EarlyExitBench.Harness.Results;
 using EarlyExitBench.Harness.Training;
 using Serilog;
 using static TorchSharp.torch;

@@ -1,5 +1,4 @@
-using EarlyExitBench.Harness.Leaderboard;
-using EarlyExitBench.Harness.Methods;
+using EarlyExitBench.Harness.Results;
 using ScottPlot;
 
 namespace EarlyExitBench.Harness.Reporting;
@@ -80,6 +79,6 @@ internal static class CalibrationPlots
         return PlotCanvas.Render(plot, 480, 480, $"{stem}__risk_coverage_exit{exit + 1}.png",
             $"Risk–coverage curves of exit {exit + 1}",
             $"Exit {exit + 1}: error rate among the most confident samples as more are accepted (lower is better; AURC is the area). "
-            + $"Coverage grid of {Methods.RiskCoverage.Points} points, averaged over seeds.");
+            + $"Coverage grid of {entries[0].RiskCoverage!.Coverage.Count} points, averaged over seeds.");
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using EarlyExitBench.Harness.Claims;
-using EarlyExitBench.Harness.Evaluation;
+using EarlyExitBench.Harness.Results;
 
 namespace EarlyExitBench.Harness.Reporting;
 

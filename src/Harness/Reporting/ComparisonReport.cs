@@ -1,5 +1,5 @@
 using System.Globalization;
-using EarlyExitBench.Harness.Leaderboard;
+using EarlyExitBench.Harness.Results;
 
 namespace EarlyExitBench.Harness.Reporting;
 

@@ -1,6 +1,4 @@
-using EarlyExitBench.Harness.Evaluation;
-using EarlyExitBench.Harness.Leaderboard;
-using EarlyExitBench.Harness.Measurement;
+using EarlyExitBench.Harness.Results;
 using ScottPlot;
 
 namespace EarlyExitBench.Harness.Reporting;

@@ -1,8 +1,4 @@
-using EarlyExitBench.Harness.Evaluation;
-using EarlyExitBench.Harness.Leaderboard;
-using EarlyExitBench.Harness.Measurement;
-using EarlyExitBench.Harness.Methods;
-using EarlyExitBench.Harness.Planning;
+using EarlyExitBench.Harness.Results;
 
 namespace EarlyExitBench.Harness.Reporting;
 
@@ -16,7 +12,7 @@ internal static class GroupSection
     public static IEnumerable<ReportBlock> Build(LeaderboardDocument document, GroupResult group, int index)
     {
         var stem = Stem(group);
-        var global = group.Entries.Where(e => e.ExitPolicy == CellEvaluator.GlobalThreshold).ToList();
+        var global = group.Entries.Where(e => e.ExitPolicy == PublishedNames.GlobalThreshold).ToList();
         yield return new Heading(2, ReportText.GroupTitle(group), $"group-{index + 1}");
         yield return new Paragraph(Headline(group), Lead: true);
         yield return new FigureGrid([CostPlots.Fronts(group, global.Take(PlottedMethods).ToList(), stem)]);
@@ -145,7 +141,7 @@ internal static class GroupSection
         }
 
         var rest = cell[prefix.Length..];
-        return group.Recipe == Cell.DefaultRecipe
+        return group.Recipe == PublishedNames.DefaultRecipe
             ? rest.StartsWith("seed ", StringComparison.Ordinal)
             : rest == group.Recipe || rest.StartsWith(group.Recipe + "/", StringComparison.Ordinal);
     }

@@ -1,4 +1,4 @@
-using EarlyExitBench.Harness.Measurement;
+using EarlyExitBench.Harness.Results;
 using ScottPlot;
 
 namespace EarlyExitBench.Harness.Reporting;

@@ -1,4 +1,4 @@
-using EarlyExitBench.Harness.Leaderboard;
+using EarlyExitBench.Harness.Results;
 
 namespace EarlyExitBench.Harness.Reporting;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using EarlyExitBench.Harness.Evaluation;
-using EarlyExitBench.Harness.Leaderboard;
-using EarlyExitBench.Harness.Measurement;
+using EarlyExitBench.Harness.Results;
 
 namespace EarlyExitBench.Harness.Reporting;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using EarlyExitBench.Harness.Claims;
-using EarlyExitBench.Harness.Leaderboard;
+using EarlyExitBench.Harness.Results;
 
 namespace EarlyExitBench.Harness.Reporting;
 

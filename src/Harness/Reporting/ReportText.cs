@@ -1,6 +1,5 @@
 using System.Globalization;
-using EarlyExitBench.Harness.Leaderboard;
-using EarlyExitBench.Harness.Methods;
+using EarlyExitBench.Harness.Results;
 
 namespace EarlyExitBench.Harness.Reporting;
 
@@ -16,7 +15,7 @@ public static class ReportText
 
     /// <summary>"calibrator + predictor", with " / policy" for a plugin exit policy.</summary>
     public static string Method(string calibrator, string predictor, string policy) =>
-        policy == CellEvaluator.GlobalThreshold ? $"{calibrator} + {predictor}" : $"{calibrator} + {predictor} / {policy}";
+        policy == PublishedNames.GlobalThreshold ? $"{calibrator} + {predictor}" : $"{calibrator} + {predictor} / {policy}";
 
     /// <summary>The score with its interval when there is one: "0.8847 [0.8801, 0.8893]".</summary>
     public static string Score(EfficiencySummary efficiency)
@@ -47,7 +46,7 @@ public static class ReportText
     public static bool NamedRecipe(GroupResult group)
     {
         ArgumentNullException.ThrowIfNull(group);
-        return group.Recipe is not Planning.Cell.DefaultRecipe and not Planning.Cell.BundleRecipe;
+        return group.Recipe is not PublishedNames.DefaultRecipe and not PublishedNames.BundleRecipe;
     }
 
     /// <summary>↑ when higher is better for <paramref name="metric"/>, ↓ when lower is, – when the leaderboard does not say.</summary>

@@ -1,4 +1,4 @@
-using EarlyExitBench.Harness.Leaderboard;
+using EarlyExitBench.Harness.Results;
 using EarlyExitBench.Harness.Storage;
 
 namespace EarlyExitBench.Harness.Reporting;

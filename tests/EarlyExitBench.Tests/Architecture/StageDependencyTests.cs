@@ -17,7 +17,7 @@ public class StageDependencyTests(ITestOutputHelper output)
     /// <summary>The stages in pipeline order; a folder not listed here fails the test until it is placed.</summary>
     private static readonly string[] Stages =
     [
-        "Storage", "Plugins", "Suites", "Data", "Bundles", "Planning", "Training", "Evaluation", "Methods", "Measurement",
+        "Storage", "Results", "Plugins", "Suites", "Data", "Bundles", "Planning", "Training", "Evaluation", "Methods", "Measurement",
         "Cells", "Leaderboard", "Claims", "Reporting", "Cluster", "Pipeline", "Cli",
     ];
 
@@ -36,6 +36,48 @@ public class StageDependencyTests(ITestOutputHelper output)
             .SelectMany(p => p.Value.Where(t => Array.IndexOf(Stages, t) > Array.IndexOf(Stages, p.Key)).Select(t => $"{p.Key} -> {t}"))
             .ToList();
         Assert.True(backwards.Count == 0, "stages that depend on a later stage: " + string.Join("; ", backwards));
+    }
+
+    /// <summary>
+    /// The published format and its readers: what <c>report</c>, <c>compare</c> and <c>claims</c> see is the leaderboard's
+    /// records in <c>Results</c>, never a pipeline record, so a pipeline change cannot change what a published file means.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> Readers = new(StringComparer.Ordinal)
+    {
+        ["Results"] = ["Storage"],
+        ["Claims"] = ["Storage", "Results"],
+        ["Reporting"] = ["Storage", "Results", "Claims"],
+    };
+
+    /// <summary>
+    /// Statistics functions the claims share with the pipeline (rank correlations and their bootstrap intervals, and the
+    /// result those return): arithmetic on numbers read from the file, not pipeline records.
+    /// </summary>
+    private static readonly string[] SharedStatistics =
+    [
+        Prefix + "Evaluation.RankCorrelation", Prefix + "Evaluation.ProxyCorrelation", Prefix + "Evaluation.CorrelationResult",
+    ];
+
+    [Fact]
+    public void ThePublishedFormatAndItsReadersReachNoPipelineRecord()
+    {
+        using var module = ModuleDefinition.ReadModule(typeof(Commands).Assembly.Location);
+        var offending = new List<string>();
+        foreach (var type in module.GetTypes())
+        {
+            var from = StageOf(OuterMost(type).Namespace);
+            if (from is null || !Readers.TryGetValue(from, out var allowed))
+            {
+                continue;
+            }
+
+            offending.AddRange(References(type)
+                .Where(r => StageOf(r.Namespace) is { } stage && stage != from && !allowed.Contains(stage) && !SharedStatistics.Contains(r.FullName))
+                .Select(r => $"{OuterMost(type).FullName} -> {r.FullName}"));
+        }
+
+        output.WriteLine(string.Join(Environment.NewLine, Readers.Select(r => $"{r.Key,-12} may use {string.Join(' ', r.Value)}")));
+        Assert.True(offending.Count == 0, "published-format readers that reach pipeline records: " + string.Join("; ", offending.Distinct().Order(StringComparer.Ordinal)));
     }
 
     [Fact]
@@ -59,7 +101,7 @@ public class StageDependencyTests(ITestOutputHelper output)
             }
 
             var targets = graph.TryGetValue(from, out var set) ? set : graph[from] = [];
-            foreach (var referenced in References(type).Select(StageOf).OfType<string>().Where(s => s != from))
+            foreach (var referenced in References(type).Select(r => StageOf(r.Namespace)).OfType<string>().Where(s => s != from))
             {
                 targets.Add(referenced);
             }
@@ -90,7 +132,7 @@ public class StageDependencyTests(ITestOutputHelper output)
         return dot < 0 ? rest : rest[..dot];
     }
 
-    private static IEnumerable<string?> References(TypeDefinition type)
+    private static IEnumerable<(string? Namespace, string FullName)> References(TypeDefinition type)
     {
         IEnumerable<TypeReference> refs = [];
         if (type.BaseType is not null)
@@ -111,7 +153,7 @@ public class StageDependencyTests(ITestOutputHelper output)
             }
         }
 
-        return refs.SelectMany(Expand).Select(t => NamespaceOf(t));
+        return refs.SelectMany(Expand).Select(OuterMost).Select(t => ((string?)t.Namespace, t.FullName));
     }
 
     private static IEnumerable<TypeReference> Operands(Instruction instruction) => instruction.Operand switch
@@ -144,13 +186,13 @@ public class StageDependencyTests(ITestOutputHelper output)
         }
     }
 
-    private static string? NamespaceOf(TypeReference type)
+    private static TypeReference OuterMost(TypeReference type)
     {
         while (type.DeclaringType is not null)
         {
             type = type.DeclaringType;
         }
 
-        return type.Namespace;
+        return type;
     }
 }

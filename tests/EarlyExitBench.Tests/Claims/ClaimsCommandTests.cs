@@ -106,12 +106,14 @@ public class ClaimsCommandTests
         var oldSchema = WriteVariant(j => j["schema_version"] = 1);
         var noProxies = WriteVariant(j => j["groups"]![0]!["entries"]![2]!["per_seed"]![0]!.AsObject().Remove("proxies"));
 
-        foreach (var (path, expected) in new[] { (missing, "no such leaderboard file"), (notJson, "not valid JSON"), (oldSchema, "schema_version 1"), (noProxies, "entries[2]") })
+        foreach (var (path, expected) in new[] { (missing, "leaderboard not found"), (notJson, "not valid JSON"), (oldSchema, "schema_version 1"), (noProxies, "entries[2]") })
         {
             var (code, output, errors) = Run("claims", path);
             Assert.Equal(ExitCodes.BadInput, code);
             Assert.Equal(string.Empty, output);
-            Assert.Single(errors.Trim().Split('\n'));
+
+            // One line naming the file, then one indented line per problem (the reader of report and compare too).
+            Assert.All(errors.Trim().Split('\n').Skip(1), line => Assert.StartsWith("  $", line, StringComparison.Ordinal));
             Assert.Contains(path, errors, StringComparison.Ordinal);
             Assert.Contains(expected, errors, StringComparison.Ordinal);
         }

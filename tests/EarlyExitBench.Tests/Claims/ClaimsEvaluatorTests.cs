@@ -1,4 +1,5 @@
 using EarlyExitBench.Harness.Claims;
+using EarlyExitBench.Harness.Results;
 
 namespace EarlyExitBench.Tests.Claims;
 
@@ -97,13 +98,26 @@ public class ClaimsEvaluatorTests
             ["auroc"] = 0.7 + (0.02 * m), ["eefp_auroc"] = 0.6 + (0.03 * m), ["aurc"] = 0.2 - (0.01 * m), ["augrc"] = 0.1 - (0.01 * m),
             ["ece"] = 0.01 * m, ["adaptive_ece"] = 0.02 * m, ["brier"] = 0.1 + (0.01 * m), ["nll"] = 0.3 + (0.01 * m),
         })).ToList();
-        var claim = Claim(new ClaimsData("toy", [new GroupData("toy", "net", "a", entries, null)]), 4);
+        var data = new ClaimsData("toy", [new GroupData("toy", "net", "a", entries, null)]) { Metrics = Metrics(("auroc", "higher"), ("eefp_auroc", "higher"), ("aurc", "lower"), ("augrc", "lower"), ("ece", "lower"), ("adaptive_ece", "lower"), ("brier", "lower"), ("nll", "lower")) };
+        var claim = Claim(data, 4);
 
         Assert.Equal(ClaimVerdict.Supported, claim.Verdict);
         Assert.Equal(2.0, claim.Statistics[0].Value, 12);
         Assert.Equal(1.0, claim.Groups[0].Statistics.Single(s => s.Name == "failure-prediction mean oriented ρ").Value, 12);
         Assert.Equal(-1.0, claim.Groups[0].Statistics.Single(s => s.Name == "calibration mean oriented ρ").Value, 12);
+
+        // The direction is the leaderboard's: declared "higher is better", AURC's ρ = −1 counts −1, so the family mean is (1 + 1 − 1 + 1) / 4.
+        var flipped = Claim(data with { Metrics = [.. data.Metrics.Select(m => m.Name == "aurc" ? m with { Better = "higher" } : m)] }, 4);
+        Assert.Equal(0.5, flipped.Groups[0].Statistics.Single(s => s.Name == "failure-prediction mean oriented ρ").Value, 12);
+
+        // A metric the leaderboard does not call a proxy is left out, and the note says so.
+        var noBrier = Claim(data with { Metrics = [.. data.Metrics.Select(m => m.Name == "brier" ? m with { Proxy = false } : m)] }, 4);
+        Assert.Contains(noBrier.Notes, n => n.Contains("'brier'", StringComparison.Ordinal));
+        Assert.Equal(-1.0, noBrier.Groups[0].Statistics.Single(s => s.Name == "calibration mean oriented ρ").Value, 12);
     }
+
+    private static IReadOnlyList<MetricSummary> Metrics(params (string Name, string Better)[] metrics) =>
+        [.. metrics.Select(m => new MetricSummary(m.Name, m.Name, m.Better, true, "", "test"))];
 
     [Fact]
     public void Claim5PairsExitAwareWithTemperatureBySeedAndReportsRanks()

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using EarlyExitBench.Harness.Cli;
+using EarlyExitBench.Harness.Results;
 using EarlyExitBench.Harness.Leaderboard;
 using EarlyExitBench.Tests.Support;
 

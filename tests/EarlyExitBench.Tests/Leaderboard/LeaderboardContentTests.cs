@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using EarlyExitBench.Harness.Leaderboard;
+using EarlyExitBench.Harness.Results;
 using EarlyExitBench.Tests.Support;
 
 namespace EarlyExitBench.Tests.Leaderboard;

@@ -1,4 +1,5 @@
 using EarlyExitBench.Harness.Bundles;
+using EarlyExitBench.Harness.Results;
 using EarlyExitBench.Harness.Cli;
 using EarlyExitBench.Harness.Data;
 using EarlyExitBench.Harness.Leaderboard;

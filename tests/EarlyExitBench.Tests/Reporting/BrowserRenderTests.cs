@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using EarlyExitBench.Harness.Leaderboard;
-using EarlyExitBench.Harness.Measurement;
+using EarlyExitBench.Harness.Results;
 using EarlyExitBench.Harness.Reporting;
 using EarlyExitBench.Tests.Support;
 using SkiaSharp;
@@ -91,7 +91,7 @@ public class BrowserRenderTests
             2,
             256,
             "warm-up, then repeats until IQR/median ≤ 5%",
-            MeasurementSettings.Default,
+            new MeasurementSettings(3, 5, 200, 0.05, 3, 5, [1, 64], 512),
             [
                 new ExitLatency(1, 1, 1 / 3.0, 0.45, 0.20, Stats(0.20)), new ExitLatency(2, 1, 1.0, 1.0, 0.44, Stats(0.44)),
                 new ExitLatency(1, 64, 1 / 3.0, 0.40, 0.05, Stats(3.2)), new ExitLatency(2, 64, 1.0, 1.0, 0.12, Stats(7.7)),

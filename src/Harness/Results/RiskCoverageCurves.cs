@@ -1,4 +1,4 @@
-namespace EarlyExitBench.Harness.Leaderboard;
+namespace EarlyExitBench.Harness.Results;
 
 /// <summary>Risk–coverage curves of one entry, one per exit, averaged over seeds.</summary>
 /// <param name="Coverage">The coverage grid φ (shared by every exit).</param>

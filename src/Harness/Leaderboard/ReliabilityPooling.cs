@@ -1,11 +1,10 @@
 using EarlyExitBench.Harness.Methods;
+using EarlyExitBench.Harness.Results;
 
 namespace EarlyExitBench.Harness.Leaderboard;
 
-/// <summary>Reliability diagrams of one calibrator, per exit, pooled over the seeds of a group.</summary>
-/// <param name="Calibrator">Calibrator label.</param>
-/// <param name="PerExit">Each exit's bins, exit 1 first.</param>
-public sealed record ReliabilityDiagram(string Calibrator, IReadOnlyList<ReliabilityBins> PerExit)
+/// <summary>Pools the cells' reliability bins into the leaderboard's per-group <see cref="ReliabilityDiagram"/>s.</summary>
+public static class ReliabilityPooling
 {
     /// <summary>Sums each calibrator's bin counts over its seeds, in the order calibrators first appear.</summary>
     public static IReadOnlyList<ReliabilityDiagram> Pool(IEnumerable<CalibratorReliability> seeds)

@@ -1,14 +1,10 @@
-using EarlyExitBench.Harness.Bundles;
-using EarlyExitBench.Harness.Evaluation;
-using EarlyExitBench.Harness.Measurement;
-using EarlyExitBench.Harness.Methods;
-using EarlyExitBench.Harness.Planning;
-using EarlyExitBench.Harness.Plugins;
+namespace EarlyExitBench.Harness.Results;
 
-namespace EarlyExitBench.Harness.Leaderboard;
-
-// The leaderboard JSON, serialised with snake_case keys. Everything outside `environment` and `timing`
-// depends only on the suite, the data and the seed, so two runs can be compared byte for byte.
+// The published results format: the leaderboard JSON, serialised with snake_case keys (schemas/leaderboard.schema.json).
+// These records, and the ones beside them in Results/, are all that report, compare, claims and the site read; they
+// name no pipeline type (StageDependencyTests), and LeaderboardBuilder maps the pipeline's records onto them once.
+// Everything outside `environment` and `timing` depends only on the suite, the data and the seed, so two runs can be
+// compared byte for byte.
 
 /// <summary>The whole leaderboard file.</summary>
 public sealed record LeaderboardDocument(

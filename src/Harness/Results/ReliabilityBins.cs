@@ -1,4 +1,4 @@
-namespace EarlyExitBench.Harness.Leaderboard;
+namespace EarlyExitBench.Harness.Results;
 
 /// <summary>One exit's reliability diagram over the equal-width confidence bins of ECE (bin m of M holds (m−1)/M &lt; conf ≤ m/M).</summary>
 /// <param name="Exit">Exit number, from 1.</param>
