@@ -50,8 +50,10 @@ public static class MeasurementStage
 
         var architecture = plan.Architectures[cell.Architecture];
         var thresholds = ThresholdChoice.FromSweep(ExitSweep.Sweep(fitted.TestScores, fitted.TestCorrect, bundle.Bundle.ExitCost));
+        // The bundle stage's model when it kept one (the architecture is built once per cell); its weights are replaced by the checkpoint's.
         manual_seed(cell.Seed);
-        using var model = PluginCall.Run(architecture, "build", () => architecture.Create<IEarlyExitArchitecture>(logger, cell.Name, cell.Seed).Build(bundle.Split.Test.Input));
+        using var built = bundle.Model is null ? PluginCall.Run(architecture, "build", () => architecture.Create<IEarlyExitArchitecture>(logger, cell.Name, cell.Seed).Build(bundle.Split.Test.Input)) : null;
+        var model = bundle.Model ?? built!;
         model.to(context.Device);
         model.load(bundle.Checkpoint);
         var settings = new MeasurementSettings { Samples = spec.Samples, BatchSizes = spec.BatchSizes, MaxSecondsPerMeasurement = spec.MaxSeconds };

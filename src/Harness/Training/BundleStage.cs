@@ -35,7 +35,30 @@ public sealed class BundleStage(ModelCache cache, bool useCache, IProgressSink p
         var architecture = context.Plan.Architectures[cell.Architecture];
         var split = DataSplit.Create(dataset.Splits, dataset.Spec.ValidationSize, dataset.Spec.TrainLimit, dataset.Spec.TestLimit, cell.Seed);
         manual_seed(cell.Seed);
-        using var model = PluginCall.Run(architecture, "build", () => architecture.Create<IEarlyExitArchitecture>(context.Logger, cell.Name, cell.Seed).Build(split.Train.Input));
+        var model = PluginCall.Run(architecture, "build", () => architecture.Create<IEarlyExitArchitecture>(context.Logger, cell.Name, cell.Seed).Build(split.Train.Input));
+        try
+        {
+            var bundle = Get(context, model, split);
+
+            // Measurement runs this model rather than building the architecture again; when nothing will, it goes now.
+            if (context.Plan.Measurement.Enabled && bundle.Checkpoint is not null)
+            {
+                return bundle with { Model = model };
+            }
+
+            model.Dispose();
+            return bundle;
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    private CellBundle Get(CellContext context, MultiExitModule model, DataSplit split)
+    {
+        var cell = context.Cell;
         var exits = ExitCosts.Of(model);
         var checkpoint = cache.Checkpoint(cell.ModelKey);
         var bundlePath = cache.Bundle(cell.ModelKey);
