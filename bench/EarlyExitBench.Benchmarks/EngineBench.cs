@@ -54,7 +54,7 @@ internal static class EngineBench
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
             watch.Restart();
-            var context = new CellContext(plan, plan.Cells[0], TorchSharp.torch.CPU, logger, new PhaseTimer("bench", logger), CancellationToken.None);
+            var context = new CellContext(plan, plan.Cells[0], logger, new PhaseTimer("bench", logger), CancellationToken.None);
             var result = evaluator.Evaluate(context, bundle);
             seconds.Add(watch.Elapsed.TotalSeconds);
             process.Refresh();

@@ -26,4 +26,7 @@ public sealed class BranchyLeNetArchitecture : IEarlyExitArchitecture
 
     /// <inheritdoc />
     public MultiExitModule Build(InputSpec input) => new BranchyLeNetModule(input, _options.Channels, _options.HeadGrid);
+
+    /// <inheritdoc />
+    public IReadOnlyList<StageCost> Describe(InputSpec input) => BranchyLeNetCost.Stages(input, _options.Channels, _options.HeadGrid);
 }

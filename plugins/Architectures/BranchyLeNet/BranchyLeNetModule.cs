@@ -21,40 +21,21 @@ public sealed class BranchyLeNetModule : MultiExitModule
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(channels);
+        _stages = BranchyLeNetCost.Stages(input, channels, headGrid);
         blocks = new ModuleList<Sequential>();
         heads = new ModuleList<Sequential>();
-        _stages = new StageCost[channels.Count];
-
-        var (cin, h, w) = (input.Channels, input.Height, input.Width);
-        for (var k = 0; k < channels.Count; k++)
+        var cin = input.Channels;
+        foreach (var cout in channels)
         {
-            var cout = channels[k];
-            if (h < 2 || w < 2)
-            {
-                throw new ArgumentException($"Input {input.Height}×{input.Width} is too small for {channels.Count} pooling blocks.", nameof(channels));
-            }
-
             blocks.Add(nn.Sequential(
                 nn.Conv2d(cin, cout, kernel_size: 3, padding: 1),
                 nn.ReLU(),
                 nn.MaxPool2d(kernel_size: 2)));
-            var convFlops = Flops.Conv2d(cin, cout, 3, h, w, bias: true) + Flops.Elementwise((long)cout * h * w);
-            var (ph, pw) = (h / 2, w / 2);
-            var blockFlops = convFlops + Flops.Pool(cout, ph, pw, 2 * 2);
-
-            var features = cout * headGrid * headGrid;
             heads.Add(nn.Sequential(
                 nn.AdaptiveAvgPool2d(new long[] { headGrid, headGrid }),
                 nn.Flatten(),
-                nn.Linear(features, input.Classes)));
-            var headFlops = Flops.AdaptiveAvgPool(cout, ph, pw, headGrid, headGrid) + Flops.Linear(features, input.Classes);
-
-            _stages[k] = new StageCost(
-                blockFlops,
-                headFlops,
-                BackboneParameters: ParameterCount.Conv2d(cin, cout, 3, bias: true),
-                HeadParameters: ParameterCount.Linear(features, input.Classes));
-            (cin, h, w) = (cout, ph, pw);
+                nn.Linear(cout * headGrid * headGrid, input.Classes)));
+            cin = cout;
         }
 
         RegisterComponents();

@@ -8,7 +8,7 @@ namespace EarlyExitBench.Architectures.MsdNet;
 /// <summary>
 /// The paper's <c>ConvBN</c>/<c>ConvBasic</c>: an optional 1×1 bottleneck (conv → BN → ReLU), then conv3×3
 /// (padding 1, stride 1 or 2) → BN → ReLU; convolutions have no bias. State_dict keys <c>net.0.weight</c>, … as in
-/// the reference implementation.
+/// the reference implementation. Its analytic cost is <see cref="MsdNetCost.ConvBn"/>.
 /// </summary>
 internal sealed class ConvBn : nn.Module<Tensor, Tensor>
 {
@@ -31,19 +31,13 @@ internal sealed class ConvBn : nn.Module<Tensor, Tensor>
             layers.Add(nn.Conv2d(cin, width, kernel_size: 1, bias: false));
             layers.Add(nn.BatchNorm2d(width));
             layers.Add(nn.ReLU());
-            long innerElements = (long)width * h * w;
-            FlopsPerSample += Flops.Conv2d(cin, width, 1, h, w, bias: false) + Flops.BatchNorm(innerElements) + Flops.Elementwise(innerElements);
-            Parameters += ParameterCount.Conv2d(cin, width, 1, bias: false) + ParameterCount.Norm(width);
             c = width;
         }
 
         layers.Add(nn.Conv2d(c, cout, kernel_size: 3, stride: stride, padding: 1, bias: false));
         layers.Add(nn.BatchNorm2d(cout));
         layers.Add(nn.ReLU());
-        (OutputHeight, OutputWidth) = (((h - 1) / stride) + 1, ((w - 1) / stride) + 1);
-        long elements = (long)cout * OutputHeight * OutputWidth;
-        FlopsPerSample += Flops.Conv2d(c, cout, 3, OutputHeight, OutputWidth, bias: false) + Flops.BatchNorm(elements) + Flops.Elementwise(elements);
-        Parameters += ParameterCount.Conv2d(c, cout, 3, bias: false) + ParameterCount.Norm(cout);
+        (OutputHeight, OutputWidth) = (MsdNetCost.OutputSize(h, stride), MsdNetCost.OutputSize(w, stride));
         net = nn.Sequential(layers);
         RegisterComponents();
     }
@@ -53,12 +47,6 @@ internal sealed class ConvBn : nn.Module<Tensor, Tensor>
 
     /// <summary>Output width.</summary>
     public int OutputWidth { get; }
-
-    /// <summary>Analytic FLOPs per sample.</summary>
-    public long FlopsPerSample { get; }
-
-    /// <summary>Trainable parameters.</summary>
-    public long Parameters { get; }
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input) => net.call(input);

@@ -17,7 +17,7 @@ internal sealed class MsdBlock : nn.Module<Tensor, Tensor>
 
     /// <summary>Creates a block with a stem for an image of <paramref name="image"/> channels, height and width.</summary>
     public MsdBlock(ScaleShape image, int baseChannels, int layerCount, int growth, bool bottleneck)
-        : this(StemShapes(image, baseChannels), layerCount, growth, bottleneck, image)
+        : this(MsdNetCost.StemShapes(image, baseChannels), layerCount, growth, bottleneck, image)
     {
     }
 
@@ -41,9 +41,6 @@ internal sealed class MsdBlock : nn.Module<Tensor, Tensor>
                 stem.Add(conv);
                 previous = inputs[s];
             }
-
-            FlopsPerSample += stem.Sum(c => c.FlopsPerSample);
-            Parameters += stem.Sum(c => c.Parameters);
         }
 
         layers = new ModuleList<MsdLayer>();
@@ -56,19 +53,11 @@ internal sealed class MsdBlock : nn.Module<Tensor, Tensor>
         }
 
         Outputs = shapes;
-        FlopsPerSample += layers.Sum(l => l.FlopsPerSample);
-        Parameters += layers.Sum(l => l.Parameters);
         RegisterComponents();
     }
 
     /// <summary>Shapes of the block's output scales.</summary>
     public IReadOnlyList<ScaleShape> Outputs { get; }
-
-    /// <summary>Analytic FLOPs per sample.</summary>
-    public long FlopsPerSample { get; }
-
-    /// <summary>Trainable parameters.</summary>
-    public long Parameters { get; }
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
@@ -107,22 +96,5 @@ internal sealed class MsdBlock : nn.Module<Tensor, Tensor>
         }
 
         base.Dispose(disposing);
-    }
-
-    private static ScaleShape[] StemShapes(ScaleShape image, int baseChannels)
-    {
-        var shapes = new ScaleShape[MsdLayer.ScaleFactors.Length];
-        var (h, w) = (image.Height, image.Width);
-        for (var s = 0; s < shapes.Length; s++)
-        {
-            if (s > 0)
-            {
-                (h, w) = (((h - 1) / 2) + 1, ((w - 1) / 2) + 1);
-            }
-
-            shapes[s] = new ScaleShape(baseChannels * MsdLayer.ScaleFactors[s], h, w);
-        }
-
-        return shapes;
     }
 }

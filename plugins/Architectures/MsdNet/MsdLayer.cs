@@ -11,12 +11,6 @@ namespace EarlyExitBench.Architectures.MsdNet;
 /// </summary>
 internal sealed class MsdLayer : nn.Module<Tensor[], Tensor[]>
 {
-    /// <summary>Channel multiplier of each scale for widths and growth (the paper's <c>grFactor</c>).</summary>
-    public static readonly int[] ScaleFactors = [1, 2, 4];
-
-    /// <summary>Bottleneck width multiplier of each scale (the paper's <c>bnFactor</c>).</summary>
-    private static readonly int[] BottleneckFactors = [1, 2, 4];
-
     private readonly ModuleList<ConvBn> normal;
     private readonly ModuleList<ConvBn> down;
 
@@ -29,13 +23,13 @@ internal sealed class MsdLayer : nn.Module<Tensor[], Tensor[]>
         var outputs = new ScaleShape[shapes.Count];
         for (var s = 0; s < shapes.Count; s++)
         {
-            var added = growth * ScaleFactors[s];
+            var added = growth * MsdNetCost.ScaleFactors[s];
             var own = s == 0 ? added : added / 2;
-            var conv = Conv(shapes[s], own, 1, BottleneckFactors[s], bottleneck);
+            var conv = Conv(shapes[s], own, 1, MsdNetCost.BottleneckFactors[s], bottleneck);
             normal.Add(conv);
             if (s > 0)
             {
-                var fromFiner = Conv(shapes[s - 1], added / 2, 2, BottleneckFactors[s - 1], bottleneck);
+                var fromFiner = Conv(shapes[s - 1], added / 2, 2, MsdNetCost.BottleneckFactors[s - 1], bottleneck);
                 down.Add(fromFiner);
             }
 
@@ -43,19 +37,11 @@ internal sealed class MsdLayer : nn.Module<Tensor[], Tensor[]>
         }
 
         Outputs = outputs;
-        FlopsPerSample = normal.Sum(c => c.FlopsPerSample) + down.Sum(c => c.FlopsPerSample);
-        Parameters = normal.Sum(c => c.Parameters) + down.Sum(c => c.Parameters);
         RegisterComponents();
     }
 
     /// <summary>Shapes of the outputs, finest scale first.</summary>
     public IReadOnlyList<ScaleShape> Outputs { get; }
-
-    /// <summary>Analytic FLOPs per sample (concatenation is free).</summary>
-    public long FlopsPerSample { get; }
-
-    /// <summary>Trainable parameters.</summary>
-    public long Parameters { get; }
 
     /// <inheritdoc />
     public override Tensor[] forward(Tensor[] input)
@@ -83,5 +69,5 @@ internal sealed class MsdLayer : nn.Module<Tensor[], Tensor[]>
     }
 
     private static ConvBn Conv(ScaleShape input, int cout, int stride, int bottleneckFactor, bool bottleneck)
-        => new(input.Channels, cout, stride, bottleneck ? Math.Min(input.Channels, bottleneckFactor * cout) : null, input.Height, input.Width);
+        => new(input.Channels, cout, stride, MsdNetCost.Inner(input, cout, bottleneckFactor, bottleneck), input.Height, input.Width);
 }

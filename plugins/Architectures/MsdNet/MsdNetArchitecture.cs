@@ -24,6 +24,9 @@ public sealed class MsdNetArchitecture : IEarlyExitArchitecture
     /// <inheritdoc />
     public MultiExitModule Build(InputSpec input) => new MsdNetModule(input, _options);
 
+    /// <inheritdoc />
+    public IReadOnlyList<StageCost> Describe(InputSpec input) => MsdNetCost.Stages(input, _options);
+
     private static void Require(bool condition, string message)
     {
         if (!condition)

@@ -29,7 +29,7 @@ public sealed class MsdNetModule : MultiExitModule
         blocks = new ModuleList<MsdBlock>();
         heads = new ModuleList<Sequential>();
         _outputs = new IReadOnlyList<ScaleShape>[options.Blocks];
-        _stages = new StageCost[options.Blocks];
+        _stages = MsdNetCost.Stages(input, options);
         for (var k = 0; k < options.Blocks; k++)
         {
             var block = k == 0
@@ -42,11 +42,6 @@ public sealed class MsdNetModule : MultiExitModule
             var first = new ConvBn(coarsest.Channels, options.HeadChannels, 2, null, coarsest.Height, coarsest.Width);
             var second = new ConvBn(options.HeadChannels, options.HeadChannels, 2, null, first.OutputHeight, first.OutputWidth);
             heads.Add(nn.Sequential(first, second, nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(options.HeadChannels, input.Classes)));
-            var headFlops = first.FlopsPerSample + second.FlopsPerSample
-                + Flops.AdaptiveAvgPool(options.HeadChannels, second.OutputHeight, second.OutputWidth, 1, 1)
-                + Flops.Linear(options.HeadChannels, input.Classes);
-            var headParameters = first.Parameters + second.Parameters + ParameterCount.Linear(options.HeadChannels, input.Classes);
-            _stages[k] = new StageCost(block.FlopsPerSample, headFlops, block.Parameters, headParameters);
         }
 
         RegisterComponents();

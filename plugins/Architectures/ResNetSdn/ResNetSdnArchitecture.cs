@@ -33,4 +33,7 @@ public sealed class ResNetSdnArchitecture : IEarlyExitArchitecture
     /// <inheritdoc />
     public MultiExitModule Build(InputSpec input)
         => new ResNetSdnModule(input, _options.Widths, _options.BlocksPerStage, _options.HeadGrid);
+
+    /// <inheritdoc />
+    public IReadOnlyList<StageCost> Describe(InputSpec input) => ResNetSdnCost.Stages(input, _options.Widths, _options.BlocksPerStage, _options.HeadGrid);
 }

@@ -29,40 +29,28 @@ public sealed class ResNetSdnModule : MultiExitModule
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(blocksPerStage);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(headGrid);
 
+        _stages = ResNetSdnCost.Stages(input, widths, blocksPerStage, headGrid);
         var (cin, h, w) = (input.Channels, input.Height, input.Width);
         stem = nn.Sequential(
             nn.Conv2d(cin, widths[0], kernel_size: 3, padding: 1, bias: false),
             nn.BatchNorm2d(widths[0]),
             nn.ReLU());
-        long stemElements = (long)widths[0] * h * w;
-        var stemFlops = Flops.Conv2d(cin, widths[0], 3, h, w, bias: false) + Flops.BatchNorm(stemElements) + Flops.Elementwise(stemElements);
-        var stemParameters = ParameterCount.Conv2d(cin, widths[0], 3, bias: false) + ParameterCount.Norm(widths[0]);
         cin = widths[0];
 
         blocks = new ModuleList<ResidualBlock>();
         heads = new ModuleList<Sequential>();
-        _stages = new StageCost[widths.Count * blocksPerStage];
         for (var s = 0; s < widths.Count; s++)
         {
             for (var b = 0; b < blocksPerStage; b++)
             {
-                var k = (s * blocksPerStage) + b;
                 var cout = widths[s];
                 var block = new ResidualBlock(cin, cout, stride: s > 0 && b == 0 ? 2 : 1, h, w);
                 blocks.Add(block);
                 (cin, h, w) = (cout, block.OutputHeight, block.OutputWidth);
-
-                var features = cout * headGrid * headGrid;
                 heads.Add(nn.Sequential(
                     nn.AdaptiveAvgPool2d(new long[] { headGrid, headGrid }),
                     nn.Flatten(),
-                    nn.Linear(features, input.Classes)));
-
-                _stages[k] = new StageCost(
-                    block.FlopsPerSample + (k == 0 ? stemFlops : 0),
-                    Flops.AdaptiveAvgPool(cout, h, w, headGrid, headGrid) + Flops.Linear(features, input.Classes),
-                    block.Parameters + (k == 0 ? stemParameters : 0),
-                    HeadParameters: ParameterCount.Linear(features, input.Classes));
+                    nn.Linear(cout * headGrid * headGrid, input.Classes)));
             }
         }
 

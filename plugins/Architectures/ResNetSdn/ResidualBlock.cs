@@ -9,7 +9,8 @@ namespace EarlyExitBench.Architectures.ResNetSdn;
 /// Basic residual block: conv3×3 → BN → ReLU → conv3×3 → BN, plus the input (through 1×1 conv stride s
 /// → BN when the shape changes), then ReLU. Field names follow torchvision's state_dict keys
 /// (<c>conv1</c>, <c>bn1</c>, <c>conv2</c>, <c>bn2</c>, <c>downsample.0</c>, <c>downsample.1</c>).
-/// Every step is a submodule invoked with <c>call</c>, so a FLOP count of the real forward sees it.
+/// Every step is a submodule invoked with <c>call</c>, so a FLOP count of the real forward sees it; the analytic count is
+/// <see cref="ResNetSdnCost.Block"/>.
 /// </summary>
 internal sealed class ResidualBlock : nn.Module<Tensor, Tensor>
 {
@@ -33,29 +34,14 @@ internal sealed class ResidualBlock : nn.Module<Tensor, Tensor>
         bn2 = nn.BatchNorm2d(cout);
         add = new AddLayer();
         relu2 = nn.ReLU();
-        var projects = stride != 1 || cin != cout;
-        if (projects)
+        if (ResNetSdnCost.Projects(cin, cout, stride))
         {
             downsample = nn.Sequential(
                 nn.Conv2d(cin, cout, kernel_size: 1, stride: stride, bias: false),
                 nn.BatchNorm2d(cout));
         }
 
-        // 3×3 with padding 1 and 1×1 without padding give the same output size: ⌊(h − 1)/s⌋ + 1.
-        (OutputHeight, OutputWidth) = (((h - 1) / stride) + 1, ((w - 1) / stride) + 1);
-        long elements = (long)cout * OutputHeight * OutputWidth;
-        FlopsPerSample = Flops.Conv2d(cin, cout, 3, OutputHeight, OutputWidth, bias: false)
-            + Flops.BatchNorm(elements)
-            + Flops.Elementwise(elements)
-            + Flops.Conv2d(cout, cout, 3, OutputHeight, OutputWidth, bias: false)
-            + Flops.BatchNorm(elements)
-            + (projects ? Flops.Conv2d(cin, cout, 1, OutputHeight, OutputWidth, bias: false) + Flops.BatchNorm(elements) : 0)
-            + Flops.Elementwise(elements) // residual addition
-            + Flops.Elementwise(elements); // final ReLU
-        Parameters = ParameterCount.Conv2d(cin, cout, 3, bias: false) + ParameterCount.Norm(cout)
-            + ParameterCount.Conv2d(cout, cout, 3, bias: false) + ParameterCount.Norm(cout)
-            + (projects ? ParameterCount.Conv2d(cin, cout, 1, bias: false) + ParameterCount.Norm(cout) : 0);
-
+        (OutputHeight, OutputWidth) = (ResNetSdnCost.OutputSize(h, stride), ResNetSdnCost.OutputSize(w, stride));
         RegisterComponents();
     }
 
@@ -64,12 +50,6 @@ internal sealed class ResidualBlock : nn.Module<Tensor, Tensor>
 
     /// <summary>Output width.</summary>
     public int OutputWidth { get; }
-
-    /// <summary>Analytic FLOPs per sample, see <see cref="Flops"/>.</summary>
-    public long FlopsPerSample { get; }
-
-    /// <summary>Trainable parameters (BatchNorm: weight and bias; running statistics are buffers).</summary>
-    public long Parameters { get; }
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input)

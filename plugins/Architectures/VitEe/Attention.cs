@@ -31,21 +31,8 @@ internal sealed class Attention : nn.Module<Tensor, Tensor>
         softmax = nn.Softmax(-1);
         mix = new MatMulLayer();
         proj = nn.Linear(width, width);
-        FlopsPerSample = (tokens * Flops.Linear(width, 3 * width))
-            + Flops.Elementwise((long)tokens * width)                    // q scaled
-            + (heads * Flops.MatMul(tokens, headWidth, tokens))         // q·kᵀ
-            + Flops.Softmax((long)heads * tokens * tokens)
-            + (heads * Flops.MatMul(tokens, tokens, headWidth))         // weights·v
-            + (tokens * Flops.Linear(width, width));
-        Parameters = ParameterCount.Linear(width, 3 * width) + ParameterCount.Linear(width, width);
         RegisterComponents();
     }
-
-    /// <summary>Analytic FLOPs per sample.</summary>
-    public long FlopsPerSample { get; }
-
-    /// <summary>Trainable parameters.</summary>
-    public long Parameters { get; }
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input)

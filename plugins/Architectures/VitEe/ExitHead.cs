@@ -17,16 +17,8 @@ internal sealed class ExitHead : nn.Module<Tensor, Tensor>
     {
         norm = nn.LayerNorm(width, eps: 1e-6);
         fc = nn.Linear(width, classes);
-        FlopsPerSample = Flops.LayerNorm(width) + Flops.Linear(width, classes);
-        Parameters = ParameterCount.Norm(width) + ParameterCount.Linear(width, classes);
         RegisterComponents();
     }
-
-    /// <summary>Analytic FLOPs per sample: only the class token is normalised.</summary>
-    public long FlopsPerSample { get; }
-
-    /// <summary>Trainable parameters.</summary>
-    public long Parameters { get; }
 
     /// <summary>Logits from the tokens [batch, tokens, width]; token 0 is the class token.</summary>
     public override Tensor forward(Tensor input) => fc.call(norm.call(input.select(1, 0)));

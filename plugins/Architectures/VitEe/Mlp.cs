@@ -19,16 +19,8 @@ internal sealed class Mlp : nn.Module<Tensor, Tensor>
         fc1 = nn.Linear(width, hidden);
         act = nn.GELU();
         fc2 = nn.Linear(hidden, width);
-        FlopsPerSample = (tokens * Flops.Linear(width, hidden)) + Flops.Elementwise((long)tokens * hidden) + (tokens * Flops.Linear(hidden, width));
-        Parameters = ParameterCount.Linear(width, hidden) + ParameterCount.Linear(hidden, width);
         RegisterComponents();
     }
-
-    /// <summary>Analytic FLOPs per sample.</summary>
-    public long FlopsPerSample { get; }
-
-    /// <summary>Trainable parameters.</summary>
-    public long Parameters { get; }
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input) => fc2.call(act.call(fc1.call(input)));

@@ -16,8 +16,6 @@ internal sealed class PatchEmbedding : nn.Module<Tensor, Tensor>
     {
         proj = nn.Conv2d(channels, embedding, kernel_size: patch, stride: patch);
         (GridHeight, GridWidth) = (height / patch, width / patch);
-        FlopsPerSample = Flops.Conv2d(channels, embedding, patch, GridHeight, GridWidth, bias: true);
-        Parameters = ParameterCount.Conv2d(channels, embedding, patch, bias: true);
         RegisterComponents();
     }
 
@@ -26,12 +24,6 @@ internal sealed class PatchEmbedding : nn.Module<Tensor, Tensor>
 
     /// <summary>Patches per row.</summary>
     public int GridWidth { get; }
-
-    /// <summary>Analytic FLOPs per sample.</summary>
-    public long FlopsPerSample { get; }
-
-    /// <summary>Trainable parameters.</summary>
-    public long Parameters { get; }
 
     /// <summary>[batch, C, H, W] → [batch, patches, embedding], patches in row-major order.</summary>
     public override Tensor forward(Tensor input) => proj.call(input).flatten(2).transpose(1, 2);

@@ -23,17 +23,8 @@ internal sealed class TransformerBlock : nn.Module<Tensor, Tensor>
         norm2 = nn.LayerNorm(width, eps: 1e-6);
         mlp = new Mlp(width, mlpHidden, tokens);
         residual = new AddLayer();
-        long elements = (long)tokens * width;
-        FlopsPerSample = (2 * Flops.LayerNorm(elements)) + attn.FlopsPerSample + mlp.FlopsPerSample + (2 * Flops.Elementwise(elements));
-        Parameters = (2 * ParameterCount.Norm(width)) + attn.Parameters + mlp.Parameters;
         RegisterComponents();
     }
-
-    /// <summary>Analytic FLOPs per sample.</summary>
-    public long FlopsPerSample { get; }
-
-    /// <summary>Trainable parameters.</summary>
-    public long Parameters { get; }
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input)

@@ -33,6 +33,9 @@ public sealed class VitEeArchitecture : IEarlyExitArchitecture
         return new VitEeModule(input, _options);
     }
 
+    /// <inheritdoc />
+    public IReadOnlyList<StageCost> Describe(InputSpec input) => VitEeCost.Stages(input, _options);
+
     private static void Require(bool condition, string message)
     {
         if (!condition)

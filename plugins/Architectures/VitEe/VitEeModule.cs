@@ -28,29 +28,22 @@ public sealed class VitEeModule : MultiExitModule
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(options);
+        _stages = VitEeCost.Stages(input, options);
         var width = options.Width;
         patch_embed = new PatchEmbedding(input.Channels, input.Height, input.Width, options.PatchSize, width);
         var tokens = (patch_embed.GridHeight * patch_embed.GridWidth) + 1;
         cls_token = nn.Parameter(randn(1, 1, width).mul_(0.02));
         pos_embed = nn.Parameter(randn(1, tokens, width).mul_(0.02));
         pos_add = new AddLayer();
-        var embedFlops = patch_embed.FlopsPerSample + Flops.Elementwise((long)tokens * width);
-        var embedParameters = patch_embed.Parameters + width + ((long)tokens * width);
 
         blocks = new ModuleList<TransformerBlock>();
         heads = new ModuleList<ExitHead>();
-        _stages = new StageCost[options.Depth];
         for (var k = 0; k < options.Depth; k++)
         {
             var block = new TransformerBlock(width, options.Heads, options.MlpRatio * width, tokens);
             var head = new ExitHead(width, input.Classes);
             blocks.Add(block);
             heads.Add(head);
-            _stages[k] = new StageCost(
-                block.FlopsPerSample + (k == 0 ? embedFlops : 0),
-                head.FlopsPerSample,
-                block.Parameters + (k == 0 ? embedParameters : 0),
-                head.Parameters);
         }
 
         RegisterComponents();

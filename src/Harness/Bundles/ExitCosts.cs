@@ -8,13 +8,20 @@ public static class ExitCosts
     /// <summary>The cost convention every leaderboard states.</summary>
     public const string Convention = Flops.Convention + "; cost(k) = backbone up to exit k + every exit head up to k";
 
-    /// <summary>Cumulative cost and parameters per exit from the architecture's analytic stage costs.</summary>
+    /// <summary>Cumulative cost and parameters per exit from a built model's analytic stage costs.</summary>
     public static IReadOnlyList<ExitInfo> Of(MultiExitModule model)
     {
         ArgumentNullException.ThrowIfNull(model);
+        return FromStages(model.Stages);
+    }
+
+    /// <summary>Cumulative cost and parameters per exit from analytic stage costs (a model's, or an architecture's description).</summary>
+    public static IReadOnlyList<ExitInfo> FromStages(IReadOnlyList<StageCost> stages)
+    {
+        ArgumentNullException.ThrowIfNull(stages);
         var result = new List<ExitInfo>();
         long backbone = 0, heads = 0, backboneParams = 0, headParams = 0;
-        foreach (var (stage, index) in model.Stages.Select((s, i) => (s, i)))
+        foreach (var (stage, index) in stages.Select((s, i) => (s, i)))
         {
             backbone += stage.BackboneFlops;
             heads += stage.HeadFlops;

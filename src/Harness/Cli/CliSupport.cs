@@ -78,8 +78,11 @@ internal static class CliSupport
     /// Reads, binds and validates the suite at <paramref name="path"/> with its plugins in one pass; every error at
     /// once (binding and plugin errors together) as a <see cref="SuiteException"/>.
     /// </summary>
-    public static (Suite Suite, PluginCatalog Catalog) LoadSuite(ParseResult parse, string path, ILogger logger) =>
-        SuiteValidator.LoadAndValidate(path, folders => LoadCatalog(parse, folders, logger), r => r.AssemblyPath == PluginHost.BuiltInPath ? BuiltInDatasets.NominalInput(r.Alias) : null);
+    public static (Suite Suite, PluginCatalog Catalog) LoadSuite(ParseResult parse, string path, ILogger logger) => LoadSuite(parse, SuiteLoader.Read(path), logger);
+
+    /// <summary>Binds and validates a suite file the command has already read, so it is parsed once.</summary>
+    public static (Suite Suite, PluginCatalog Catalog) LoadSuite(ParseResult parse, SuiteReading reading, ILogger logger) =>
+        SuiteValidator.LoadAndValidate(reading, folders => LoadCatalog(parse, folders, logger), r => r.AssemblyPath == PluginHost.BuiltInPath ? BuiltInDatasets.NominalInput(r.Alias) : null);
 
     /// <summary>The shipped plugins, the <c>--plugins</c> folders and <paramref name="extra"/>.</summary>
     public static PluginCatalog LoadCatalog(ParseResult parse, IEnumerable<string> extra, ILogger logger)

@@ -20,24 +20,27 @@ internal static class RunCommand
         var command = new Command("run", "Train or load models, evaluate every method, write the leaderboard") { suiteArgument, noCache, cacheDir, outDir, shard, fullSweeps };
         command.SetAction(parse =>
         {
-            var path = parse.GetValue(suiteArgument)!;
-            Suite? suite = null;
+            // Read and parsed once: the output folder (for the log file) comes from it before validation, which reuses it.
+            var reading = SuiteLoader.Read(parse.GetValue(suiteArgument)!);
+            var suite = reading.Errors.Count == 0 ? reading.Suite : null;
             string? folder = null, logFile = null, outputProblem = null;
             try
             {
-                suite = SuiteLoader.Load(path);
-                folder = OutputFolder(suite, parse.GetValue(outDir), parse.GetValue(shard));
-                outputProblem = OutputCheck.Problem(folder);
-                logFile = outputProblem is null ? Path.Combine(folder, "logs", $"run-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}.json") : null;
+                if (suite is not null)
+                {
+                    folder = OutputFolder(suite, parse.GetValue(outDir), parse.GetValue(shard));
+                    outputProblem = OutputCheck.Problem(folder);
+                    logFile = outputProblem is null ? Path.Combine(folder, "logs", $"run-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}.json") : null;
+                }
             }
-            catch (Exception ex) when (ex is SuiteException or FormatException)
+            catch (FormatException)
             {
-                // Reported, with every other error, inside Guarded below.
+                // A bad --shard; reported, with the suite's errors, inside Guarded below.
             }
 
             return CliSupport.Guarded(parse, io, logFile, logger =>
             {
-                (suite, var catalog) = CliSupport.LoadSuite(parse, path, logger);
+                (suite, var catalog) = CliSupport.LoadSuite(parse, reading, logger);
                 var part = parse.GetValue(shard) is { } s ? Shard.Parse(s) : Shard.All;
                 folder ??= OutputFolder(suite, parse.GetValue(outDir), parse.GetValue(shard));
                 // Probed before the logger opens its file there; again here only when that probe did not run.

@@ -50,15 +50,18 @@ public static class MeasurementStage
 
         var architecture = plan.Architectures[cell.Architecture];
         var thresholds = ThresholdChoice.FromSweep(ExitSweep.Sweep(fitted.TestScores, fitted.TestCorrect, bundle.Bundle.ExitCost));
+        // The bundle stage's model when it kept one (the architecture is built once per cell); its weights are replaced by the checkpoint's.
         manual_seed(cell.Seed);
-        using var model = PluginCall.Run(architecture, "build", () => architecture.Create<IEarlyExitArchitecture>(logger, cell.Name, cell.Seed).Build(bundle.Split.Test.Input));
-        model.to(context.Device);
+        using var built = bundle.Model is null ? PluginCall.Run(architecture, "build", () => architecture.Create<IEarlyExitArchitecture>(logger, cell.Name, cell.Seed).Build(bundle.Split.Test.Input)) : null;
+        var model = bundle.Model ?? built!;
+        var device = TorchRuntime.Resolve(plan.Device);
+        model.to(device);
         model.load(bundle.Checkpoint);
         var settings = new MeasurementSettings { Samples = spec.Samples, BatchSizes = spec.BatchSizes, MaxSecondsPerMeasurement = spec.MaxSeconds };
         logger.Information("{Cell}: measuring dynamic inference of {Calibrator}+{Predictor} at batch sizes {Batches}", cell.Name, key.Item1, key.Item2, string.Join(", ", spec.BatchSizes));
         var predictor = plan.FailurePredictors.Single(p => p.Label == key.Item2);
         var measurement = PluginCall.Run(predictor, "dynamic inference", () =>
-            CellMeasurer.MeasureCell(model, bundle.Split.Test, fitted.Calibrators, fitted.Scorer, thresholds, settings, context.Device, context.CancellationToken));
+            CellMeasurer.MeasureCell(model, bundle.Split.Test, fitted.Calibrators, fitted.Scorer, thresholds, settings, device, context.CancellationToken));
         foreach (var t in measurement.Thresholds)
         {
             logger.Information(

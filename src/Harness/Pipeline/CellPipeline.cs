@@ -22,6 +22,7 @@ public sealed class CellPipeline(BundleStage bundles, CellStore store, bool full
         try
         {
             var bundle = bundles.Get(context);
+            using var model = bundle.Model;
             var methods = context.Timer.Time("evaluate", false, () => new CellEvaluator(logger).Evaluate(context, bundle.Bundle));
             var failures = methods.Failures.ToList();
             MeasurementRecord? measurement = null;

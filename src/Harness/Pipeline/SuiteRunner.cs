@@ -51,7 +51,7 @@ public sealed class SuiteRunner(Plan plan, RunOptions options, ILogger logger, I
             }
 
             var cellLogger = logger.ForContext("Cell", cell.Name);
-            cells.Run(new CellContext(plan, cell, device, cellLogger, new PhaseTimer(cell.Name, cellLogger), cancellationToken));
+            cells.Run(new CellContext(plan, cell, cellLogger, new PhaseTimer(cell.Name, cellLogger), cancellationToken));
             WriteLeaderboard(device);
         }
 

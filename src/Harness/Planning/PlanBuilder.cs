@@ -13,8 +13,8 @@ public static class PlanBuilder
     private const string BuiltIn = "built-in";
 
     /// <summary>
-    /// Resolves the suite's plugins, loads each dataset once (its content enters the keys) and builds each architecture
-    /// once per dataset to estimate the cells' cost. Cells are datasets × architectures × recipes × seeds, in suite order; an
+    /// Resolves the suite's plugins, loads each dataset once (its content enters the keys) and asks each architecture
+    /// for its analytic cost (<see cref="IEarlyExitArchitecture.Describe"/>) to estimate the cells' cost; no model is built. Cells are datasets × architectures × recipes × seeds, in suite order; an
     /// architecture with imported weights has one recipe, <see cref="Cell.PretrainedRecipe"/>.
     /// </summary>
     public static Plan FromSuite(Suite suite, PluginCatalog catalog, ILogger logger, CancellationToken cancellationToken)
@@ -242,9 +242,10 @@ public static class PlanBuilder
     {
         try
         {
-            using var model = PluginCall.Run(architecture, "build", () => architecture.Create<IEarlyExitArchitecture>(logger, "plan", 0).Build(splits.Train.Input));
-            var full = ExitCosts.Of(model)[^1].Cost;
-            var exits = model.Stages.Count;
+            // The architecture's analytic description: no model is built, so planning never loads libtorch.
+            var stages = PluginCall.Run(architecture, "describe", () => architecture.Create<IEarlyExitArchitecture>(logger, "plan", 0).Describe(splits.Train.Input));
+            var full = ExitCosts.FromStages(stages)[^1].Cost;
+            var exits = stages.Count;
             return ((3.0 * full * trainCount * epochs) + (full * evaluated) + (50.0 * methods * exits * splits.Train.Input.Classes * evaluated)) / 1e9;
         }
         catch (PluginFailure failure)

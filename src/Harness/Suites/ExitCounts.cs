@@ -1,12 +1,12 @@
 using EarlyExitBench.Contracts;
 using EarlyExitBench.Harness.Plugins;
-using static TorchSharp.torch;
 
 namespace EarlyExitBench.Harness.Suites;
 
 /// <summary>
-/// Checks <c>training.exit_weights</c> against every architecture's exit count before anything runs, by building
-/// each architecture on the input shape of each dataset whose shape is known without reading it (milliseconds for the shipped ones).
+/// Checks <c>training.exit_weights</c> against every architecture's exit count before anything runs, from each
+/// architecture's analytic description (<see cref="IEarlyExitArchitecture.Describe"/>, no model is built) on the input
+/// shape of each dataset whose shape is known without reading it.
 /// </summary>
 internal static class ExitCounts
 {
@@ -56,9 +56,7 @@ internal static class ExitCounts
             }
 
             var architecture = (IEarlyExitArchitecture)registration.Factory(options!, new PluginContext(Serilog.Core.Logger.None, spec.Alias, 0));
-            using var scope = NewDisposeScope();
-            using var model = architecture.Build(input);
-            return model.Stages.Count;
+            return architecture.Describe(input).Count;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

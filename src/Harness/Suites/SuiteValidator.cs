@@ -12,9 +12,16 @@ public static class SuiteValidator
     /// uncovers the next. Throws <see cref="SuiteException"/> with every error.
     /// </summary>
     public static (Suite Suite, PluginCatalog Catalog) LoadAndValidate(string path, Func<IReadOnlyList<string>, PluginCatalog> loadCatalog, Func<PluginRegistration, InputSpec?>? inputShape = null)
+        => LoadAndValidate(SuiteLoader.Read(path), loadCatalog, inputShape);
+
+    /// <summary>
+    /// Like <see cref="LoadAndValidate(string, Func{IReadOnlyList{string}, PluginCatalog}, Func{PluginRegistration, InputSpec?}?)"/>
+    /// on a suite file already read (<see cref="SuiteLoader.Read"/>), so a command reads and parses its suite once.
+    /// </summary>
+    public static (Suite Suite, PluginCatalog Catalog) LoadAndValidate(SuiteReading reading, Func<IReadOnlyList<string>, PluginCatalog> loadCatalog, Func<PluginRegistration, InputSpec?>? inputShape = null)
     {
+        ArgumentNullException.ThrowIfNull(reading);
         ArgumentNullException.ThrowIfNull(loadCatalog);
-        var reading = SuiteLoader.Read(path);
         if (reading.Suite is not { } suite)
         {
             throw new SuiteException(reading.Errors);

@@ -35,7 +35,30 @@ public sealed class BundleStage(ModelCache cache, bool useCache, IProgressSink p
         var architecture = context.Plan.Architectures[cell.Architecture];
         var split = DataSplit.Create(dataset.Splits, dataset.Spec.ValidationSize, dataset.Spec.TrainLimit, dataset.Spec.TestLimit, cell.Seed);
         manual_seed(cell.Seed);
-        using var model = PluginCall.Run(architecture, "build", () => architecture.Create<IEarlyExitArchitecture>(context.Logger, cell.Name, cell.Seed).Build(split.Train.Input));
+        var model = PluginCall.Run(architecture, "build", () => architecture.Create<IEarlyExitArchitecture>(context.Logger, cell.Name, cell.Seed).Build(split.Train.Input));
+        try
+        {
+            var bundle = Get(context, model, split);
+
+            // Measurement runs this model rather than building the architecture again; when nothing will, it goes now.
+            if (context.Plan.Measurement.Enabled && bundle.Checkpoint is not null)
+            {
+                return bundle with { Model = model };
+            }
+
+            model.Dispose();
+            return bundle;
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    private CellBundle Get(CellContext context, MultiExitModule model, DataSplit split)
+    {
+        var cell = context.Cell;
         var exits = ExitCosts.Of(model);
         var checkpoint = cache.Checkpoint(cell.ModelKey);
         var bundlePath = cache.Bundle(cell.ModelKey);
@@ -54,7 +77,8 @@ public sealed class BundleStage(ModelCache cache, bool useCache, IProgressSink p
             }
         }
 
-        model.to(context.Device);
+        var device = TorchRuntime.Resolve(context.Plan.Device);
+        model.to(device);
         if (useCache && Intact(checkpoint, context))
         {
             context.Logger.Information("{Cell}: trained model cached ({Key}); skipping training", cell.Name, cell.ModelKey);
@@ -68,20 +92,20 @@ public sealed class BundleStage(ModelCache cache, bool useCache, IProgressSink p
             }
             else
             {
-                Train(context, model, split);
+                Train(context, model, split, device);
             }
 
             AtomicFile.WriteWithChecksum(checkpoint, temp => model.save(temp));
         }
 
         new TrainingCheckpoints(cache.TrainingState(cell.ModelKey), context.Logger).Clear();
-        var bundle = context.Timer.Time("record logits", false, () => Record(context, model, split, exits));
+        var bundle = context.Timer.Time("record logits", false, () => Record(context, model, split, exits, device));
         AtomicFile.WriteWithChecksum(bundlePath, temp => BundleFile.Write(temp, bundle));
         context.Logger.Information("{Cell}: test accuracy per exit {Accuracy}", cell.Name, string.Join(", ", bundle.TestLogits.Select(l => Accuracy(l, bundle.TestLabels).ToString("P2", System.Globalization.CultureInfo.InvariantCulture))));
         return new CellBundle(bundle, exits, split, checkpoint);
     }
 
-    private void Train(CellContext context, MultiExitModule model, DataSplit split)
+    private void Train(CellContext context, MultiExitModule model, DataSplit split, Device device)
     {
         var (plan, cell) = (context.Plan, context.Cell);
         var recipe = plan.Recipes[cell.Recipe];
@@ -94,7 +118,7 @@ public sealed class BundleStage(ModelCache cache, bool useCache, IProgressSink p
         context.Logger.Information("{Cell}: training {Epochs} epochs on {Train} samples ({Validation} held out for validation)", cell.Name, recipe.Epochs, split.Train.Count, split.Validation.Count);
         context.Timer.Time("train", false, () => progress.Track($"train {cell.Name}", report =>
             PluginCall.Run(plan.Architectures[cell.Architecture], "train", () =>
-                Trainer.Train(new TrainingJob(model, split.Train, recipe, cell.Seed, context.Device, context.Logger, report, checkpoints) { Validation = split.Validation }, context.CancellationToken))));
+                Trainer.Train(new TrainingJob(model, split.Train, recipe, cell.Seed, device, context.Logger, report, checkpoints) { Validation = split.Validation }, context.CancellationToken))));
     }
 
     /// <summary>Loads imported weights strictly; a file that does not fit fails the cell with every mismatched key named.</summary>
@@ -115,11 +139,11 @@ public sealed class BundleStage(ModelCache cache, bool useCache, IProgressSink p
         context.Logger.Information("{Cell}: loaded {Count} tensors from {Weights}; nothing is trained", context.Cell.Name, loaded, weights);
     }
 
-    private static LogitsBundle Record(CellContext context, MultiExitModule model, DataSplit split, IReadOnlyList<ExitInfo> exits)
+    private static LogitsBundle Record(CellContext context, MultiExitModule model, DataSplit split, IReadOnlyList<ExitInfo> exits, Device device)
     {
         var architecture = context.Plan.Architectures[context.Cell.Architecture];
-        var validation = PluginCall.Run(architecture, "record logits", () => LogitsRecorder.Record(model, split.Validation, context.Device));
-        var test = PluginCall.Run(architecture, "record logits", () => LogitsRecorder.Record(model, split.Test, context.Device));
+        var validation = PluginCall.Run(architecture, "record logits", () => LogitsRecorder.Record(model, split.Validation, device));
+        var test = PluginCall.Run(architecture, "record logits", () => LogitsRecorder.Record(model, split.Test, device));
         RequireFinite(validation, architecture.Label, "validation");
         RequireFinite(test, architecture.Label, "test");
         return new LogitsBundle(validation, split.Validation.Labels, test, split.Test.Labels, exits.Select(e => e.Cost).ToArray(), context.Plan.Datasets[context.Cell.Dataset].Splits.Name, architecture.Label);

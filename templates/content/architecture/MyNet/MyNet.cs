@@ -46,4 +46,9 @@ public sealed class MyNet : IEarlyExitPlugin, IEarlyExitArchitecture
 
     /// <inheritdoc />
     public MultiExitModule Build(InputSpec input) => new MyNetModule(input, _widths);
+
+    /// <summary>The exits and their cost without building the network, so <c>validate</c> and <c>plan</c> need no libtorch.</summary>
+    /// <param name="input">Input shape and class count.</param>
+    /// <returns>One <see cref="StageCost"/> per exit, equal to the built module's stages.</returns>
+    public IReadOnlyList<StageCost> Describe(InputSpec input) => MyNetCost.Stages(input, _widths);
 }
