@@ -36,7 +36,7 @@ public static class MeasurementStage
         }
 
         var best = methods.Methods
-            .Where(m => m.ExitPolicy == CellEvaluator.GlobalThreshold)
+            .Where(m => m.Key.IsGlobalThreshold)
             .OrderByDescending(m => m.Evaluation.Efficiency.Score)
             .ThenBy(m => m.Calibrator, StringComparer.Ordinal)
             .ThenBy(m => m.FailurePredictor, StringComparer.Ordinal)

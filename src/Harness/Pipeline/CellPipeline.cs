@@ -22,7 +22,7 @@ public sealed class CellPipeline(BundleStage bundles, CellStore store, bool full
         try
         {
             var bundle = bundles.Get(context);
-            var methods = context.Timer.Time("evaluate", false, () => new CellEvaluator(logger).Evaluate(context, bundle.Bundle));
+            var methods = context.Timer.Time("evaluate", false, () => new CellEvaluator(logger, fullSweeps).Evaluate(context, bundle.Bundle));
             var failures = methods.Failures.ToList();
             MeasurementRecord? measurement = null;
             if (context.Plan.Measurement.Enabled && methods.Methods.Count > 0)

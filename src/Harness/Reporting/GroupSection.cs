@@ -16,7 +16,7 @@ internal static class GroupSection
     public static IEnumerable<ReportBlock> Build(LeaderboardDocument document, GroupResult group, int index)
     {
         var stem = Stem(group);
-        var global = group.Entries.Where(e => e.ExitPolicy == CellEvaluator.GlobalThreshold).ToList();
+        var global = group.Entries.Where(e => GlobalThresholdPolicy.Names(e.ExitPolicy)).ToList();
         yield return new Heading(2, ReportText.GroupTitle(group), $"group-{index + 1}");
         yield return new Paragraph(Headline(group), Lead: true);
         yield return new FigureGrid([CostPlots.Fronts(group, global.Take(PlottedMethods).ToList(), stem)]);

@@ -16,7 +16,7 @@ public static class ReportText
 
     /// <summary>"calibrator + predictor", with " / policy" for a plugin exit policy.</summary>
     public static string Method(string calibrator, string predictor, string policy) =>
-        policy == CellEvaluator.GlobalThreshold ? $"{calibrator} + {predictor}" : $"{calibrator} + {predictor} / {policy}";
+        GlobalThresholdPolicy.Names(policy) ? $"{calibrator} + {predictor}" : $"{calibrator} + {predictor} / {policy}";
 
     /// <summary>The score with its interval when there is one: "0.8847 [0.8801, 0.8893]".</summary>
     public static string Score(EfficiencySummary efficiency)
