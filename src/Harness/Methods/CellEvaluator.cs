@@ -123,8 +123,13 @@ public sealed class CellEvaluator(ILogger logger, bool keepsSweeps = true)
         var scorer = predictor.Fit(calibration);
         var scores = predictor.Score(scorer, calibration.Test, string.Empty);
 
+        // Probabilities a score asked for are dropped as soon as it is done: the evaluation reads the calibrated logits or
+        // the outputs, and a metric that reads probabilities makes its exit's again.
+        calibration.ReleaseTest();
+
         // A calibrator that hands back the logits themselves (identity) leaves the scorer's input, hence its scores, unchanged.
         var before = calibration.KeepsTestLogits(bundle.TestLogits) ? scores : predictor.Score(scorer, run.RawTest, ", uncalibrated");
+        run.ReleaseRaw();
         var key = MethodKey.GlobalThreshold(calibration.Label, label);
         var evaluation = MethodEvaluator.Evaluate(new EvaluationInput(
             calibration.Test.Probabilities, scores, bundle.TestLabels, bundle.ExitCost, before, run.Bins, calibration.Test.CalibratedLogits, calibration.TestOutputs, run.Metrics(key)));

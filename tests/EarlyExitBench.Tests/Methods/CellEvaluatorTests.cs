@@ -104,7 +104,7 @@ public class CellEvaluatorTests
         var bundle = new LogitsBundle(
             [.. Enumerable.Range(0, 3).Select(k => Logits(validation, k))], validation, [.. Enumerable.Range(0, 3).Select(k => Logits(test, k))], test, [1.0, 2.0, 3.5], "synthetic", "three-exit");
         var summary = new BundleSummary(bundle.Dataset, bundle.Architecture, bundle.Exits, bundle.Classes, bundle.ValidationLabels, bundle.TestLabels, bundle.ExitCost, new string('0', 64));
-        var plan = PlanBuilder.FromBundle("test", summary, Resolve(calibrators, PluginKind.Calibrator), Resolve(predictors, PluginKind.FailurePredictor), new EvaluationSpec(15, 0, 25), Catalog.Value, Loggers.Silent)
+        var plan = PlanBuilder.FromBundle("test", summary, new MethodPlugins(Resolve(calibrators, PluginKind.Calibrator), Resolve(predictors, PluginKind.FailurePredictor)), new EvaluationSpec(15, 0, 25), Catalog.Value, Loggers.Silent)
             with { ExitPolicies = Resolve(policies, PluginKind.ExitPolicy) };
         return (new CellContext(plan, plan.Cells[0], TorchSharp.torch.CPU, Loggers.Silent, new PhaseTimer("test", Loggers.Silent), CancellationToken.None), bundle);
     }
