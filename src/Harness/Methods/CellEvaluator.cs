@@ -52,10 +52,18 @@ public sealed class CellEvaluator(ILogger logger, bool keepsSweeps = true)
             }
 
             calibration.Release();
+            ReturnMemory();
         }
 
         return results.Build(run.Failures());
     }
+
+    /// <summary>
+    /// A calibrator's outputs (hundreds of MB on a large bundle) are garbage once its methods are done; the collector's
+    /// budgets would let several calibrators' worth pile up before a full collection, so one is run here, between
+    /// calibrators. Not compacting: that would copy the bundle's logits for nothing.
+    /// </summary>
+    private static void ReturnMemory() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
 
     /// <summary>Fit: the calibrator on every exit, its outputs shared by its methods; null (the failure recorded) if it fails.</summary>
     private static Calibration? Calibrate(CellRun run, ResolvedPlugin calibrator)

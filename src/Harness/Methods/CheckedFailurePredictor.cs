@@ -1,4 +1,5 @@
 using EarlyExitBench.Contracts;
+using EarlyExitBench.Harness.Evaluation;
 using EarlyExitBench.Harness.Plugins;
 
 namespace EarlyExitBench.Harness.Methods;
@@ -13,13 +14,35 @@ internal sealed class CheckedFailurePredictor(CellRun run, ResolvedPlugin plugin
         run.Limit.Run(plugin, "fit", token => run.Create<IFailurePredictor>(plugin).Fit(PluginInputs.Outputs(calibration.Validation), run.Bundle.ValidationLabels, token));
 
     /// <summary>Every exit's scores of <paramref name="outputs"/>; <paramref name="split"/> names them in a failure (empty for the calibrated test split).</summary>
+    /// <remarks>
+    /// Probabilities made lazily for a score that reads its own exit only (msp, entropy, …) are dropped once that exit is
+    /// scored, so at most one exit's matrix is alive; a score that also reads earlier exits (consistency, exit-aware)
+    /// keeps them, as it will read them again at the next exit.
+    /// </remarks>
     public List<double[]> Score(IConfidenceScorer scorer, MultiExitOutputs outputs, string split)
     {
         var scores = new List<double[]>(outputs.Exits);
+        var lazy = outputs.Probabilities as LazyExits<ClassMatrix>;
         for (var k = 0; k < outputs.Exits; k++)
         {
-            var exit = k;
-            scores.Add(Check(run.Limit.Run(plugin, $"score (exit {k + 1}{split})", _ => scorer.Score(PluginInputs.Outputs(outputs), exit)), outputs.Samples, k));
+            var (exit, othersRead) = (k, 0);
+            var tracked = lazy is null ? outputs : outputs with
+            {
+                Probabilities = new LazyExits<ClassMatrix>(outputs.Exits, j =>
+                {
+                    if (j != exit)
+                    {
+                        Interlocked.Increment(ref othersRead);
+                    }
+
+                    return lazy[j];
+                }),
+            };
+            scores.Add(Check(run.Limit.Run(plugin, $"score (exit {k + 1}{split})", _ => scorer.Score(PluginInputs.Outputs(tracked), exit)), outputs.Samples, k));
+            if (lazy is not null && Volatile.Read(ref othersRead) == 0)
+            {
+                lazy.Release(exit);
+            }
         }
 
         return scores;
