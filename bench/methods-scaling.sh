@@ -29,7 +29,7 @@ PY
 )
 run() { # label calibrators predictors
   /usr/bin/time -f '%e %M' -o "$out/time" dotnet "$EEBENCH" evaluate --bundle "$BUNDLE" --calibrators "$2" --failure-predictors "$3" \
-    --efficiency-bootstrap 0 --bootstrap 0 --out "$out/$1" >/dev/null
+    --efficiency-bootstrap 0 --bootstrap 0 --out "$out/$1" >/dev/null 2>&1
   read -r seconds kb < "$out/time"
   echo "$1 $seconds $kb"
 }
