@@ -43,7 +43,7 @@ internal static class EngineBench
         var msp = Plugin(PluginKind.FailurePredictor, "msp", _ => new MaxSoftmaxScore());
         var summary = new BundleSummary(bundle.Dataset, bundle.Architecture, bundle.Exits, bundle.Classes, bundle.ValidationLabels, bundle.TestLabels, bundle.ExitCost, new string('0', 64));
         var catalog = PluginHost.Load([], logger, HostPlugins.Register);
-        var plan = PlanBuilder.FromBundle("bench", summary, [identity], [msp], new EvaluationSpec(15, 0, efficiencyBootstrap), catalog, logger);
+        var plan = PlanBuilder.FromBundle("bench", summary, new MethodPlugins([identity], [msp]), new EvaluationSpec(15, 0, efficiencyBootstrap), catalog, logger);
         var seconds = new List<double>();
         var cpu = new List<double>();
         var points = 0;

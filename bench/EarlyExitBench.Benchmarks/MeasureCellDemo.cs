@@ -55,7 +55,7 @@ internal static class MeasureCellDemo
         var thresholds = ThresholdChoice.FromSweep(sweep);
         logger.Information("per-exit test accuracy {Accuracy}", string.Join(", ", correct.Select(c => (c.Count(x => x) / (double)c.Length).ToString("P2", CultureInfo.InvariantCulture))));
 
-        var measurement = CellMeasurer.MeasureCell(model, split.Test, calibrators, scorer, thresholds, MeasurementSettings.Default, CPU);
+        var measurement = CellMeasurer.MeasureCell(model, split.Test, new MeasuredMethod(calibrators, scorer, thresholds), MeasurementSettings.Default, CPU);
         Console.WriteLine(JsonSerializer.Serialize(measurement, EarlyExitBench.Harness.Storage.Json.Options));
         return 0;
     }

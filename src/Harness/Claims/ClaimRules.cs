@@ -20,7 +20,7 @@ public static class ClaimRules
     public const string ExitAware = "exit-aware";
 
     /// <summary>The exit policy whose entries are read.</summary>
-    public const string Policy = "global-threshold";
+    public const string Policy = Results.PublishedNames.GlobalThreshold;
 
     /// <summary>Coverage of every interval (before the Bonferroni correction of claim 3).</summary>
     public const double Confidence = 0.95;

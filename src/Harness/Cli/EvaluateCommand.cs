@@ -59,8 +59,9 @@ internal static class EvaluateCommand
             var plan = PlanBuilder.FromBundle(
                 file,
                 loaded,
-                Resolve(parse.GetValue(calibrators)!, "--calibrators", PluginKind.Calibrator, catalog, logger),
-                Resolve(parse.GetValue(predictors)!, "--failure-predictors", PluginKind.FailurePredictor, catalog, logger),
+                new MethodPlugins(
+                    Resolve(parse.GetValue(calibrators)!, "--calibrators", PluginKind.Calibrator, catalog, logger),
+                    Resolve(parse.GetValue(predictors)!, "--failure-predictors", PluginKind.FailurePredictor, catalog, logger)),
                 evaluation,
                 catalog,
                 logger);

@@ -43,6 +43,10 @@ public sealed class LazyExits<T> : IReadOnlyList<T>
         }
     }
 
+    /// <summary>Drops exit <paramref name="exit"/>'s value, if made; a later read makes it again.</summary>
+    /// <param name="exit">The exit, 0-based.</param>
+    public void Release(int exit) => Volatile.Write(ref _cells[exit], null);
+
     /// <summary>Drops every value made so far; a later read makes it again.</summary>
     public void Release()
     {

@@ -21,13 +21,11 @@ internal sealed class WeightedSweep
     private readonly int _distinctTaus;
     private readonly int _samplesCount;
 
-    private WeightedSweep(double[] taus, int[] samples, int[] from, int[] to, int[] hitChange, bool[] lastCorrect, int distinctTaus, int n)
+    private WeightedSweep(double[] taus, int[] samples, (int[] From, int[] To, int[] HitChange) moves, bool[] lastCorrect, int distinctTaus, int n)
     {
         _taus = taus;
         _samples = samples;
-        _from = from;
-        _to = to;
-        _hitChange = hitChange;
+        (_from, _to, _hitChange) = moves;
         _lastCorrect = lastCorrect;
         _distinctTaus = distinctTaus;
         _samplesCount = n;
@@ -65,7 +63,7 @@ internal sealed class WeightedSweep
             distinct += e == taus.Length - 1 || taus[e] != taus[e + 1] ? 1 : 0;
         }
 
-        return new WeightedSweep(taus, samples, from, to, hitChange, correct[last], distinct, n);
+        return new WeightedSweep(taus, samples, (from, to, hitChange), correct[last], distinct, n);
     }
 
     /// <summary>A scratch buffer large enough for any walk of this sweep (one per thread).</summary>

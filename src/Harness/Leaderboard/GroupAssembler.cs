@@ -70,7 +70,7 @@ public static class GroupAssembler
     /// true: one point per (method, seed).
     /// </summary>
     public static IReadOnlyDictionary<string, CorrelationResult> Correlate(
-        IReadOnlyList<MethodResult> methods, int resamples, int seed, bool pooled = false, string policy = CellEvaluator.GlobalThreshold, Func<string, bool>? isProxy = null)
+        IReadOnlyList<MethodResult> methods, int resamples, int seed, bool pooled = false, string policy = GlobalThresholdPolicy.Alias, Func<string, bool>? isProxy = null)
     {
         ArgumentNullException.ThrowIfNull(methods);
         var points = methods
@@ -89,7 +89,7 @@ public static class GroupAssembler
     {
         ArgumentNullException.ThrowIfNull(methods);
         return new SortedDictionary<string, IReadOnlyDictionary<string, CorrelationResult>>(
-            methods.Select(m => m.ExitPolicy).Where(p => p != CellEvaluator.GlobalThreshold).Distinct()
+            methods.Select(m => m.ExitPolicy).Where(p => !GlobalThresholdPolicy.Names(p)).Distinct()
                 .ToDictionary(p => p, p => Correlate(methods, resamples, seed, pooled: false, policy: p, isProxy)),
             StringComparer.Ordinal);
     }

@@ -16,9 +16,7 @@ public static class CellMeasurer
     /// <summary>Runs every measurement of <paramref name="settings"/>.</summary>
     /// <param name="model">The trained network, on <paramref name="device"/>.</param>
     /// <param name="test">The test split; the first <see cref="MeasurementSettings.Samples"/> samples are timed.</param>
-    /// <param name="calibrators">The method's calibrator fitted on each exit (validation), exit 0 first.</param>
-    /// <param name="scorer">The method's fitted scorer.</param>
-    /// <param name="thresholds">Thresholds to time, e.g. <see cref="ThresholdChoice.FromSweep"/> of the method's test sweep.</param>
+    /// <param name="method">The method's fitted calibrators and scorer, and the thresholds to time.</param>
     /// <param name="settings">Timing settings.</param>
     /// <param name="device">Device the model is on.</param>
     /// <param name="cancellationToken">Checked between repeats.</param>
@@ -26,15 +24,15 @@ public static class CellMeasurer
     public static CellMeasurement MeasureCell(
         MultiExitModule model,
         ImageSet test,
-        IReadOnlyList<IFittedCalibrator> calibrators,
-        IConfidenceScorer scorer,
-        IReadOnlyList<ChosenThreshold> thresholds,
+        MeasuredMethod method,
         MeasurementSettings settings,
         Device device,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(test);
+        ArgumentNullException.ThrowIfNull(method);
+        var (calibrators, scorer, thresholds) = method;
         ArgumentNullException.ThrowIfNull(calibrators);
         ArgumentNullException.ThrowIfNull(scorer);
         ArgumentNullException.ThrowIfNull(thresholds);
@@ -60,9 +58,10 @@ public static class CellMeasurer
         var overheads = new List<DecisionOverhead>();
         foreach (var batchSize in settings.BatchSizes)
         {
-            var exitLatencies = MeasureExits(model, test, batchSize, exitCosts, settings, device, cancellationToken);
+            var timing = new TimingBounds(settings, device, cancellationToken);
+            var exitLatencies = MeasureExits(model, test, batchSize, exitCosts, timing);
             latencies.AddRange(exitLatencies);
-            overheads.Add(MeasureDecisions(model, test, batchSize, never with { Threshold = thresholds.Count > 0 ? thresholds[0].Threshold : 0 }, exitLatencies, settings, device, cancellationToken));
+            overheads.Add(MeasureDecisions(model, test, batchSize, never with { Threshold = thresholds.Count > 0 ? thresholds[0].Threshold : 0 }, exitLatencies, timing));
 
             using var scope = NewDisposeScope();
             var batches = MakeBatches(test, samples, batchSize, device);
@@ -106,8 +105,9 @@ public static class CellMeasurer
         return new CellMeasurement(device.ToString(), get_num_threads(), samples, protocol, settings, latencies, full, measured) { DecisionOverhead = overheads };
     }
 
-    private static List<ExitLatency> MeasureExits(MultiExitModule model, ImageSet test, int batchSize, double[] exitCosts, MeasurementSettings settings, Device device, CancellationToken cancellationToken)
+    private static List<ExitLatency> MeasureExits(MultiExitModule model, ImageSet test, int batchSize, double[] exitCosts, TimingBounds timing)
     {
+        var (settings, device, cancellationToken) = timing;
         using var scope = NewDisposeScope();
         var images = FullBatch(test, batchSize, device);
         var times = new TimingStats[exitCosts.Length];
@@ -120,10 +120,10 @@ public static class CellMeasurer
         return times.Select((t, k) => new ExitLatency(k + 1, batchSize, exitCosts[k] / exitCosts[^1], t.MedianMs / times[^1].MedianMs, t.MedianMs / batchSize, t)).ToList();
     }
 
-    private static DecisionOverhead MeasureDecisions(MultiExitModule model, ImageSet test, int batchSize, ExitRule rule, IReadOnlyList<ExitLatency> latencies, MeasurementSettings settings, Device device, CancellationToken cancellationToken)
+    private static DecisionOverhead MeasureDecisions(MultiExitModule model, ImageSet test, int batchSize, ExitRule rule, IReadOnlyList<ExitLatency> latencies, TimingBounds timing)
     {
         using var scope = NewDisposeScope();
-        return DecisionOverheadMeasurer.Measure(model, FullBatch(test, batchSize, device), rule, latencies, settings, device, cancellationToken);
+        return DecisionOverheadMeasurer.Measure(model, FullBatch(test, batchSize, timing.Device), rule, latencies, timing);
     }
 
     /// <summary>A batch of exactly <paramref name="batchSize"/> test images, repeating samples when the split is smaller.</summary>

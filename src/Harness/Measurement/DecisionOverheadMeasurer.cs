@@ -17,11 +17,10 @@ internal static class DecisionOverheadMeasurer
     /// <param name="images">One batch of images on the device.</param>
     /// <param name="rule">The measured method's calibrators and scorer.</param>
     /// <param name="latencies">This batch size's cumulative latency per exit, exit 1 first (the forward part).</param>
-    /// <param name="settings">Timing settings.</param>
-    /// <param name="device">The model's device.</param>
-    /// <param name="cancellationToken">Checked between repeats.</param>
-    public static DecisionOverhead Measure(MultiExitModule model, Tensor images, ExitRule rule, IReadOnlyList<ExitLatency> latencies, MeasurementSettings settings, Device device, CancellationToken cancellationToken)
+    /// <param name="timing">Timing settings, the model's device, and the token checked between repeats.</param>
+    public static DecisionOverhead Measure(MultiExitModule model, Tensor images, ExitRule rule, IReadOnlyList<ExitLatency> latencies, TimingBounds timing)
     {
+        var (settings, device, cancellationToken) = timing;
         using var scope = NewDisposeScope();
         var rows = (int)images.shape[0];
         var exits = model.Stages.Count;
@@ -63,7 +62,7 @@ internal static class DecisionOverheadMeasurer
                 device,
                 cancellationToken);
             var score = RepeatTimer.Measure(() => rule.Scorer.Score(outputs, exit), settings, device, cancellationToken);
-            var gather = RepeatTimer.Measure(() => Gather(heads[exit], features[exit], rowsToKeep, keep, scores, rule.Threshold, outputs, exit), settings, device, cancellationToken);
+            var gather = RepeatTimer.Measure(() => Gather(heads[exit], features[exit], (rowsToKeep, keep), (scores, rule.Threshold), outputs, exit), settings, device, cancellationToken);
             var forward = latencies[exit].Time.MedianMs - (exit == 0 ? 0 : latencies[exit - 1].Time.MedianMs);
             perExit.Add(new DecisionTiming(exit + 1, rows, Math.Max(0, forward), calibrate.MedianMs, score.MedianMs, gather.MedianMs));
         }
@@ -73,8 +72,10 @@ internal static class DecisionOverheadMeasurer
         return new DecisionOverhead(rows, full, decision, full > 0 ? decision / full : double.NaN, perExit);
     }
 
-    private static void Gather(Tensor head, Tensor features, Tensor rowsToKeep, List<int> keep, double[] scores, double threshold, MultiExitOutputs outputs, int exit)
+    private static void Gather(Tensor head, Tensor features, (Tensor Rows, List<int> Indices) kept, (double[] Scores, double Threshold) decision, MultiExitOutputs outputs, int exit)
     {
+        var (rowsToKeep, keep) = kept;
+        var (scores, threshold) = decision;
         using var scope = NewDisposeScope();
         var logits = DynamicInference.ToMatrix(head);
         var decided = outputs.CalibratedLogits?[exit] ?? outputs.Probabilities[exit];

@@ -21,7 +21,7 @@ public static class TimeCostEfficiency
         foreach (var batch in latencies.GroupBy(l => l.BatchSize).OrderBy(g => g.Key))
         {
             var costs = Costs(batch.OrderBy(l => l.Exit).Select(l => l.MsPerSample).ToArray());
-            foreach (var method in methods.Methods.Where(m => m.ExitPolicy == CellEvaluator.GlobalThreshold))
+            foreach (var method in methods.Methods.Where(m => m.Key.IsGlobalThreshold))
             {
                 if (!methods.Fitted.TryGetValue((method.Calibrator, method.FailurePredictor), out var fitted) || fitted.TestScores.Count != costs.Length)
                 {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using EarlyExitBench.Harness.Evaluation;
 
 namespace EarlyExitBench.Harness.Methods;
@@ -18,4 +19,9 @@ public sealed record MethodResult(
     int Seed,
     MethodEvaluation Evaluation,
     IReadOnlyList<double>? EfficiencyReplicates = null,
-    IReadOnlyList<double[]>? RiskCoverage = null);
+    IReadOnlyList<double[]>? RiskCoverage = null)
+{
+    /// <summary>The method's calibrator, failure predictor and exit policy.</summary>
+    [JsonIgnore]
+    public MethodKey Key => new(Calibrator, FailurePredictor, ExitPolicy);
+}

@@ -23,7 +23,7 @@ public sealed class CellPipeline(BundleStage bundles, CellStore store, bool full
         {
             var bundle = bundles.Get(context);
             using var model = bundle.Model;
-            var methods = context.Timer.Time("evaluate", false, () => new CellEvaluator(logger).Evaluate(context, bundle.Bundle));
+            var methods = context.Timer.Time("evaluate", false, () => new CellEvaluator(logger, fullSweeps).Evaluate(context, bundle.Bundle));
             var failures = methods.Failures.ToList();
             MeasurementRecord? measurement = null;
             if (context.Plan.Measurement.Enabled && methods.Methods.Count > 0)

@@ -44,7 +44,7 @@ public static class PlanBuilder
                 if (weights is not null)
                 {
                     // Imported weights: nothing is trained, so there is one recipe, and the file's content stands in for it.
-                    var gflop = Estimate(architecture, splits, trainCount, evaluated, 0, calibrators.Count * predictors.Count, logger);
+                    var gflop = Estimate(architecture, splits, (trainCount, evaluated, 0), calibrators.Count * predictors.Count, logger);
                     foreach (var seed in suite.Seeds)
                     {
                         var modelKey = ContentKey.Of(new
@@ -65,7 +65,7 @@ public static class PlanBuilder
 
                 foreach (var recipe in suite.Recipes)
                 {
-                    var gflop = Estimate(architecture, splits, trainCount, evaluated, recipe.Epochs, calibrators.Count * predictors.Count, logger);
+                    var gflop = Estimate(architecture, splits, (trainCount, evaluated, recipe.Epochs), calibrators.Count * predictors.Count, logger);
                     foreach (var seed in suite.Seeds)
                     {
                         var modelKey = ContentKey.Of(new
@@ -90,7 +90,7 @@ public static class PlanBuilder
             [.. datasetPlugins, .. architectures, .. calibrators, .. predictors, .. policies, .. metrics.Select(m => m.Plugin)],
             datasets.Values.Select(d => new DatasetProvenance(d.Plugin.Label, d.Splits.ContentId)));
         return new Plan(
-            Manifest(summary, ExitCosts.Convention, suite.Evaluation, suite.Seeds[0], cells, metrics, provenance),
+            Manifest(summary, ExitCosts.Convention, (suite.Evaluation.BootstrapResamples, suite.Seeds[0]), cells, metrics, provenance),
             datasets,
             architectures.ToDictionary(a => a.Label, StringComparer.Ordinal),
             calibrators,
@@ -113,12 +113,12 @@ public static class PlanBuilder
     }
 
     /// <summary>A plan with one cell that evaluates a logits bundle made elsewhere; no training, no measurement.</summary>
-    public static Plan FromBundle(string file, BundleSummary bundle, IReadOnlyList<ResolvedPlugin> calibrators, IReadOnlyList<ResolvedPlugin> predictors, EvaluationSpec evaluation, PluginCatalog catalog, ILogger logger)
+    public static Plan FromBundle(string file, BundleSummary bundle, MethodPlugins methods, EvaluationSpec evaluation, PluginCatalog catalog, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(bundle);
-        ArgumentNullException.ThrowIfNull(calibrators);
-        ArgumentNullException.ThrowIfNull(predictors);
+        ArgumentNullException.ThrowIfNull(methods);
+        var (calibrators, predictors) = methods;
         ArgumentNullException.ThrowIfNull(evaluation);
         var measurement = new MeasurementSpec(false, 0, [], 0, null, null);
         var modelKey = bundle.ContentId[..24];
@@ -129,7 +129,7 @@ public static class PlanBuilder
         var summary = new SuiteSummary("evaluate", file, [0], "cpu", null, evaluation);
         var provenance = ProvenanceCapture.Of(file, [.. calibrators, .. predictors, .. metrics.Select(m => m.Plugin)], [new DatasetProvenance(bundle.Dataset, bundle.ContentId)]);
         return new Plan(
-            Manifest(summary, "as given by the bundle's exit_cost", evaluation, 0, [cell], metrics, provenance),
+            Manifest(summary, "as given by the bundle's exit_cost", (evaluation.BootstrapResamples, 0), [cell], metrics, provenance),
             new Dictionary<string, PlannedDataset>(),
             new Dictionary<string, ResolvedPlugin>(),
             calibrators,
@@ -214,13 +214,14 @@ public static class PlanBuilder
     }
 
     private static PlanManifest Manifest(
-        SuiteSummary summary, string convention, EvaluationSpec evaluation, int bootstrapSeed, IReadOnlyList<Cell> cells, IReadOnlyList<PlannedMetric> metrics, Provenance provenance)
+        SuiteSummary summary, string convention, (int Resamples, int Seed) bootstrap, IReadOnlyList<Cell> cells, IReadOnlyList<PlannedMetric> metrics, Provenance provenance)
     {
         var summaries = metrics.Select(m => MetricSummary.Of(m.Plugin.Label, m.Plugin.Registration.Description, m.Info, m.Plugin.Registration.Assembly)).ToList();
 
         // Provenance stays out of the id: shards built from checkouts that differ only in, say, an untracked file still merge.
-        var id = ContentKey.Of(new { summary, convention, evaluation.BootstrapResamples, bootstrapSeed, cells = cells.Select(c => c.Key), metrics = summaries });
-        return new PlanManifest(PlanManifest.CurrentFormat, id, summary, convention, evaluation.BootstrapResamples, bootstrapSeed, cells, summaries, provenance);
+        // The anonymous members keep their names: they are the id's JSON keys.
+        var id = ContentKey.Of(new { summary, convention, BootstrapResamples = bootstrap.Resamples, bootstrapSeed = bootstrap.Seed, cells = cells.Select(c => c.Key), metrics = summaries });
+        return new PlanManifest(PlanManifest.CurrentFormat, id, summary, convention, bootstrap.Resamples, bootstrap.Seed, cells, summaries, provenance);
     }
 
     /// <summary>Everything besides the model that a cell's result depends on, including the harness's own build.</summary>
@@ -238,8 +239,9 @@ public static class PlanBuilder
         };
 
     /// <summary>Training (forward and backward, about 3× a forward), recording and evaluation, in GFLOP.</summary>
-    private static double Estimate(ResolvedPlugin architecture, DatasetSplits splits, int trainCount, int evaluated, int epochs, int methods, ILogger logger)
+    private static double Estimate(ResolvedPlugin architecture, DatasetSplits splits, (int Train, int Evaluated, int Epochs) samples, int methods, ILogger logger)
     {
+        var (trainCount, evaluated, epochs) = samples;
         try
         {
             // The architecture's analytic description: no model is built, so planning never loads libtorch.

@@ -6,7 +6,7 @@ namespace EarlyExitBench.Tests.Leaderboard;
 
 public class GroupAssemblerTests
 {
-    private static MethodResult Method(string calibrator, string predictor, int seed, double score, double auroc, double ece, string policy = CellEvaluator.GlobalThreshold)
+    private static MethodResult Method(string calibrator, string predictor, int seed, double score, double auroc, double ece, string policy = GlobalThresholdPolicy.Alias)
     {
         string[] names = ["accuracy", "ece", "adaptive_ece", "mce", "classwise_ece", "brier", "nll", "auroc", "aupr_error", "fpr95", "aurc", "eaurc", "augrc", "eefp_auroc", "rank_preservation"];
         double?[] values = [0.9, ece, ece, ece, ece, 0.1, 0.3, auroc, 0.5, 0.2, 0.05, 0.01, 0.02, null, 1];

@@ -11,7 +11,7 @@ public class RankingUncertaintyTests
         var exit = new ExitMetrics(0, [new MetricValue("accuracy", 0.9), new MetricValue("ece", 0.1), new MetricValue("auroc", 0.8)]);
         var efficiency = new EfficiencyResult(score, new Dictionary<string, double> { ["0.25"] = score, ["0.5"] = score, ["0.75"] = score, ["1.0"] = score },
             new Dictionary<string, double?> { ["0"] = 0.1, ["0.5"] = 0.2, ["1"] = null }, new OracleResult(0.95, 0.3), []);
-        return new MethodResult(calibrator, "msp", CellEvaluator.GlobalThreshold, seed, new MethodEvaluation([exit], efficiency), replicates, riskCoverage);
+        return new MethodResult(calibrator, "msp", GlobalThresholdPolicy.Alias, seed, new MethodEvaluation([exit], efficiency), replicates, riskCoverage);
     }
 
     /// <summary>101 evenly spaced replicates from <paramref name="low"/> in steps of <paramref name="step"/>, shuffled by a fixed rotation.</summary>

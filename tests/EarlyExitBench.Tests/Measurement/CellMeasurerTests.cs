@@ -26,7 +26,7 @@ public class CellMeasurerTests(TrainedLeNet fixture) : IClassFixture<TrainedLeNe
         var (method, thresholds) = TemperatureMsp();
         var costs = EarlyExitBench.Harness.Bundles.ExitCosts.Cumulative(fixture.Model);
 
-        var measurement = CellMeasurer.MeasureCell(fixture.Model, fixture.Test, method.Calibrators, method.Scorer, thresholds, Quick, CPU);
+        var measurement = CellMeasurer.MeasureCell(fixture.Model, fixture.Test, new MeasuredMethod(method.Calibrators, method.Scorer, thresholds), Quick, CPU);
 
         Assert.Equal(24, measurement.Samples);
         Assert.Equal(get_num_threads(), measurement.Threads);
@@ -74,7 +74,7 @@ public class CellMeasurerTests(TrainedLeNet fixture) : IClassFixture<TrainedLeNe
     {
         var (method, thresholds) = TemperatureMsp();
 
-        var measurement = CellMeasurer.MeasureCell(fixture.Model, fixture.Test, method.Calibrators, method.Scorer, thresholds, Quick with { BatchSizes = [2] }, CPU);
+        var measurement = CellMeasurer.MeasureCell(fixture.Model, fixture.Test, new MeasuredMethod(method.Calibrators, method.Scorer, thresholds), Quick with { BatchSizes = [2] }, CPU);
         using var json = JsonDocument.Parse(JsonSerializer.Serialize(measurement, EarlyExitBench.Harness.Storage.Json.Options));
 
         var root = json.RootElement;
@@ -96,7 +96,7 @@ public class CellMeasurerTests(TrainedLeNet fixture) : IClassFixture<TrainedLeNe
         var (method, thresholds) = TemperatureMsp();
         var tiny = fixture.Test with { Pixels = fixture.Test.Pixels[..(3 * 784)], Labels = fixture.Test.Labels[..3] };
 
-        var measurement = CellMeasurer.MeasureCell(fixture.Model, tiny, method.Calibrators, method.Scorer, thresholds.Take(1).ToList(), Quick with { BatchSizes = [8] }, CPU);
+        var measurement = CellMeasurer.MeasureCell(fixture.Model, tiny, new MeasuredMethod(method.Calibrators, method.Scorer, thresholds.Take(1).ToList()), Quick with { BatchSizes = [8] }, CPU);
 
         Assert.Equal(3, measurement.Samples);
         Assert.All(measurement.ExitLatency, e => Assert.Equal(8, e.BatchSize));

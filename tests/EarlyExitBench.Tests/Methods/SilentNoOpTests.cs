@@ -146,8 +146,7 @@ public class SilentNoOpTests
         var plan = PlanBuilder.FromBundle(
             bundle,
             BundleFile.ReadSummary(bundle),
-            [.. calibrators.Select(c => Resolve(c, PluginKind.Calibrator))],
-            [Resolve("msp", PluginKind.FailurePredictor)],
+            new MethodPlugins([.. calibrators.Select(c => Resolve(c, PluginKind.Calibrator))], [Resolve("msp", PluginKind.FailurePredictor)]),
             new EvaluationSpec(15, 0, 0),
             catalog,
             Loggers.Silent);

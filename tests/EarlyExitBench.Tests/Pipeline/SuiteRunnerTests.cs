@@ -71,7 +71,7 @@ public class SuiteRunnerTests
         Assert.Contains(group.Entries, e => e.ExitPolicy == "budget");
 
         // The synthetic classes are easy: a trained model is far above chance (0.1) at its last exit.
-        var best = group.Entries.First(e => e.ExitPolicy == CellEvaluator.GlobalThreshold);
+        var best = group.Entries.First(e => e.ExitPolicy == GlobalThresholdPolicy.Alias);
         Assert.True(best.PerExit[^1].Accuracy > 0.6, $"last-exit accuracy {best.PerExit[^1].Accuracy}");
         Assert.Equal([1, 2], best.PerExit.Select(p => p.Exit));
         Assert.Contains("auroc", group.ProxyCorrelation.Keys);
@@ -140,7 +140,7 @@ public class SuiteRunnerTests
         var document = Run(suite, catalog, Path.Combine(dir, "cache"), Path.Combine(dir, "out"));
 
         var record = Assert.Single(document.Timing.Measurements);
-        var best = document.Groups[0].Entries.First(e => e.ExitPolicy == CellEvaluator.GlobalThreshold);
+        var best = document.Groups[0].Entries.First(e => e.ExitPolicy == GlobalThresholdPolicy.Alias);
         Assert.Equal((best.Calibrator, best.FailurePredictor), (record.Calibrator, record.FailurePredictor));
         Assert.Equal(40, record.Measurement.Samples);
         Assert.Equal([1, 16], record.Measurement.FullNetwork.Select(f => f.BatchSize));
@@ -162,7 +162,7 @@ public class SuiteRunnerTests
 
         // Every global-threshold method ranked in measured time as well. The same bundle with the measured latencies as its
         // exit costs, evaluated on its own, gives the same scores: the time ranking is the FLOP ranking's code on other costs.
-        var global = document.Groups[0].Entries.Where(e => e.ExitPolicy == CellEvaluator.GlobalThreshold).ToList();
+        var global = document.Groups[0].Entries.Where(e => e.ExitPolicy == GlobalThresholdPolicy.Alias).ToList();
         Assert.Equal(2 * global.Count, record.TimeCost.Count);
         Assert.All(record.TimeCost, t => Assert.Equal(global.Single(e => (e.Calibrator, e.FailurePredictor) == (t.Calibrator, t.FailurePredictor)).Efficiency.Score, t.FlopScore, 12));
         var bundle = BundleFile.Read(Directory.GetFiles(Path.Combine(dir, "cache"), "*.npz", SearchOption.AllDirectories).Single());

@@ -127,8 +127,9 @@ public class PluginBoundaryTests(ITestOutputHelper output)
         var plan = PlanBuilder.FromBundle(
             bundle,
             BundleFile.ReadSummary(bundle),
-            [Resolve("identity", PluginKind.Calibrator, catalog), Resolve("temperature", PluginKind.Calibrator, catalog)],
-            [.. predictors.Select(p => Resolve(p, PluginKind.FailurePredictor, catalog))],
+            new MethodPlugins(
+                [Resolve("identity", PluginKind.Calibrator, catalog), Resolve("temperature", PluginKind.Calibrator, catalog)],
+                [.. predictors.Select(p => Resolve(p, PluginKind.FailurePredictor, catalog))]),
             new EvaluationSpec(15, 0, 20),
             catalog,
             Loggers.Silent) with { ExitPolicies = [.. policies.Select(p => Resolve(p, PluginKind.ExitPolicy, catalog))] };

@@ -1,0 +1,23 @@
+namespace EarlyExitBench.Harness.Methods;
+
+/// <summary>
+/// <see cref="GlobalThresholdPolicy"/> as the host runs it: the sweep of every threshold, already part of the pair's
+/// evaluation, plus its bootstrap replicates and risk–coverage curves.
+/// </summary>
+/// <param name="run">The cell.</param>
+internal sealed class SweptGlobalThreshold(CellRun run) : CheckedExitPolicy
+{
+    public override string Label => GlobalThresholdPolicy.Alias;
+
+    public override bool ReadsValidationScores => false;
+
+    public override MethodResult Measure(MethodContext method)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        var (scores, correct) = (method.Scored.Scores, method.Calibration.Correct);
+        var replicates = run.Bootstrap.GlobalThreshold(scores, correct, run.Bundle.ExitCost);
+        var riskCoverage = RiskCoverage.Curves(scores, correct);
+        var evaluation = run.KeepsSweeps ? method.Scored.Evaluation : method.Scored.Evaluation with { Sweep = [] };
+        return new MethodResult(method.Key.Calibrator, method.Key.FailurePredictor, Label, run.Seed, evaluation, replicates, riskCoverage);
+    }
+}
