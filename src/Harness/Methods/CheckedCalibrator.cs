@@ -16,6 +16,12 @@ internal sealed class CheckedCalibrator(CellRun run, ResolvedPlugin plugin)
 {
     private const string Kind = "calibrator";
 
+    /// <summary>
+    /// How far a probability row's sum may be from 1: float32 rounding of a softmax over a thousand classes stays near 1e-5,
+    /// while a calibrator that forgets to normalise misses by far more.
+    /// </summary>
+    public const double RowSumTolerance = 1e-3;
+
     /// <summary>Fits the calibrator on each exit's validation logits, calibrates both splits and reads the test exits' outputs once.</summary>
     public Calibration Calibrate()
     {
@@ -79,6 +85,24 @@ internal sealed class CheckedCalibrator(CellRun run, ResolvedPlugin plugin)
             if (!float.IsFinite(values[i]) || values[i] < 0 || values[i] > 1.0001f)
             {
                 throw new PluginFailure(Kind, plugin.Label, $"apply (exit {exit + 1})", $"probability {values[i]} at sample {i / logits.Columns}, class {i % logits.Columns} is not in [0, 1]");
+            }
+        }
+
+        for (var row = 0; row < probabilities.Rows; row++)
+        {
+            var sum = 0.0;
+            foreach (var p in probabilities.Row(row))
+            {
+                sum += p;
+            }
+
+            if (Math.Abs(sum - 1) > RowSumTolerance)
+            {
+                throw new PluginFailure(
+                    Kind,
+                    plugin.Label,
+                    $"apply (exit {exit + 1})",
+                    $"the probabilities of sample {row} sum to {sum.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}, not 1 (±{RowSumTolerance.ToString(System.Globalization.CultureInfo.InvariantCulture)}): ECE, Brier and NLL of such rows are not those of a distribution");
             }
         }
 

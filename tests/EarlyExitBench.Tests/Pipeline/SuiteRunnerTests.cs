@@ -131,6 +131,23 @@ public class SuiteRunnerTests
     }
 
     [Fact]
+    public void ACalibratorWhoseRowsDoNotSumToOneFailsAndIsNotRanked()
+    {
+        var dir = TestPaths.TempDirectory();
+        var data = SyntheticIdx.Write(Path.Combine(dir, "data"), train: 750, test: 200);
+        var (suite, catalog) = Tiny(data, calibrators: "[short-rows, identity]", predictors: "[msp]");
+
+        var document = Run(suite, catalog, Path.Combine(dir, "cache"), Path.Combine(dir, "out"));
+
+        var failure = Assert.Single(document.Failures);
+        Assert.Equal(("calibrator", "short-rows"), (failure.Kind, failure.Plugin));
+        Assert.StartsWith("apply (exit ", failure.Stage, StringComparison.Ordinal);
+        Assert.Contains("sum to 0.9", failure.Message, StringComparison.Ordinal);
+        var entry = Assert.Single(Assert.Single(document.Groups).Entries);
+        Assert.Equal(("identity", "msp"), (entry.Calibrator, entry.FailurePredictor));
+    }
+
+    [Fact]
     public void MeasuresDynamicInferenceOfTheBestMethodIntoTheTimingSection()
     {
         var dir = TestPaths.TempDirectory();

@@ -10,6 +10,7 @@ public sealed class FaultyPlugin : IEarlyExitPlugin
         registrar.Add<ICalibrator>("throws-on-fit", "throws in Fit", _ => new ThrowingCalibrator());
         registrar.Add<IFailurePredictor>("nan-score", "returns NaN scores", _ => new NanScore());
         registrar.Add<IEarlyExitArchitecture>("nan-net", "two exits whose logits are NaN", _ => new NanNetArchitecture());
+        registrar.Add<ICalibrator>("short-rows", "softmax × 0.9: rows that sum to 0.9, every value in [0, 1]", _ => new ShortRowsCalibrator());
         registrar.Add<ICalibrator, ScaledOptions>("scaled", "softmax(z * factor); options: factor", (o, _) => new ScaledCalibrator(o.Factor));
     }
 }
@@ -32,6 +33,19 @@ internal sealed class ScaledCalibrator(double factor) : ICalibrator, IFittedCali
     public IFittedCalibrator Fit(ClassMatrix logits, ReadOnlySpan<int> labels, CancellationToken cancellationToken) => this;
 
     public ClassMatrix Apply(ClassMatrix logits) => Probabilities.Softmax(logits, 1 / factor);
+}
+
+internal sealed class ShortRowsCalibrator : ICalibrator, IFittedCalibrator
+{
+    public IReadOnlyDictionary<string, double> Parameters => new Dictionary<string, double>();
+
+    public IFittedCalibrator Fit(ClassMatrix logits, ReadOnlySpan<int> labels, CancellationToken cancellationToken) => this;
+
+    public ClassMatrix Apply(ClassMatrix logits)
+    {
+        var softmax = Probabilities.Softmax(logits);
+        return new ClassMatrix([.. softmax.Values.ToArray().Select(p => p * 0.9f)], logits.Rows, logits.Columns);
+    }
 }
 
 internal sealed class NanScore : IFailurePredictor, IConfidenceScorer
