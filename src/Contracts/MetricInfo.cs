@@ -16,4 +16,7 @@ public sealed record MetricInfo(MetricDirection Direction, string Citation)
 
     /// <summary>Whether it is a proxy whose rank correlation with efficiency is reported (accuracy, say, is not).</summary>
     public bool IsProxy { get; init; } = true;
+
+    /// <summary>What it measures (calibration, failure prediction or other); readers group proxies by it.</summary>
+    public MetricFamily Family { get; init; }
 }

@@ -11,7 +11,7 @@ namespace EarlyExitBench.Metrics.Conventions;
 public sealed class AugrcTraub : IExitMetric
 {
     /// <inheritdoc />
-    public MetricInfo Info { get; } = new(MetricDirection.LowerIsBetter, "Traub et al. 2024 (NeurIPS), eq. for binary residuals; fd-shifts augrc") { Minimum = 0, Maximum = 0.5 };
+    public MetricInfo Info { get; } = new(MetricDirection.LowerIsBetter, "Traub et al. 2024 (NeurIPS), eq. for binary residuals; fd-shifts augrc") { Minimum = 0, Maximum = 0.5, Family = MetricFamily.FailurePrediction };
 
     /// <inheritdoc />
     public double? Compute(ExitMetricContext context)

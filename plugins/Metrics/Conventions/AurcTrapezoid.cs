@@ -10,7 +10,7 @@ namespace EarlyExitBench.Metrics.Conventions;
 public sealed class AurcTrapezoid : IExitMetric
 {
     /// <inheritdoc />
-    public MetricInfo Info { get; } = new(MetricDirection.LowerIsBetter, "Jaeger et al. 2023 (ICLR), fd-shifts rc_stats, linear interpolation") { Minimum = 0, Maximum = 1 };
+    public MetricInfo Info { get; } = new(MetricDirection.LowerIsBetter, "Jaeger et al. 2023 (ICLR), fd-shifts rc_stats, linear interpolation") { Minimum = 0, Maximum = 1, Family = MetricFamily.FailurePrediction };
 
     /// <inheritdoc />
     public double? Compute(ExitMetricContext context)

@@ -13,7 +13,7 @@ public sealed class Fpr95FdShifts : IExitMetric
     public const double Cut = 0.9495;
 
     /// <inheritdoc />
-    public MetricInfo Info { get; } = new(MetricDirection.LowerIsBetter, "Jaeger et al. 2023 (ICLR), fd-shifts metrics.fpr_at_95_tpr") { Minimum = 0, Maximum = 1, MayBeUndefined = true };
+    public MetricInfo Info { get; } = new(MetricDirection.LowerIsBetter, "Jaeger et al. 2023 (ICLR), fd-shifts metrics.fpr_at_95_tpr") { Minimum = 0, Maximum = 1, MayBeUndefined = true, Family = MetricFamily.FailurePrediction };
 
     /// <inheritdoc />
     public double? Compute(ExitMetricContext context)

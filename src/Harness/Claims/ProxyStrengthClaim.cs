@@ -19,7 +19,7 @@ internal static class ProxyStrengthClaim
     {
         var seed = options.SeedOf(4);
         var notes = new List<string>();
-        var (failurePrediction, calibration) = (Family(ClaimRules.FailurePredictionProxies, data, notes), Family(ClaimRules.CalibrationProxies, data, notes));
+        var (failurePrediction, calibration) = (Family(ClaimRules.FailurePredictionProxies, "failure prediction", data, notes), Family(ClaimRules.CalibrationProxies, "calibration", data, notes));
         var points = data.Groups.Select(g => (Group: g, Points: Points(g, [.. failurePrediction, .. calibration]))).ToList();
         var usable = points.Where(p => Strengths(p.Points, Identity(p.Points.Count), failurePrediction, calibration) is not null).ToList();
         foreach (var left in points.Except(usable))
@@ -61,20 +61,26 @@ internal static class ProxyStrengthClaim
 
     /// <summary>
     /// The claim's proxies of one family with the direction the leaderboard gives each; a proxy the leaderboard does not
-    /// describe as one (not in <c>metrics</c>, or <c>proxy: false</c>) is left out with a note.
+    /// describe as one (not in <c>metrics</c>, or <c>proxy: false</c>), or whose published family is another (files
+    /// written before the family was published have none), is left out with a note.
     /// </summary>
-    private static List<(string Name, bool HigherIsBetter)> Family(IReadOnlyList<string> names, ClaimsData data, List<string> notes)
+    private static List<(string Name, bool HigherIsBetter)> Family(IReadOnlyList<string> names, string familyName, ClaimsData data, List<string> notes)
     {
         var family = new List<(string, bool)>();
         foreach (var name in names)
         {
-            if (data.Metrics.FirstOrDefault(m => m.Name == name) is { Proxy: true } metric)
+            var metric = data.Metrics.FirstOrDefault(m => m.Name == name);
+            if (metric is not { Proxy: true })
             {
-                family.Add((name, metric.HigherIsBetter));
+                notes.Add($"the leaderboard's metrics section does not describe '{name}' as a proxy; left out");
+            }
+            else if (metric.Family is { } published && published != familyName)
+            {
+                notes.Add($"the leaderboard's metrics section gives '{name}' the family '{published}', not '{familyName}'; left out");
             }
             else
             {
-                notes.Add($"the leaderboard's metrics section does not describe '{name}' as a proxy; left out");
+                family.Add((name, metric.HigherIsBetter));
             }
         }
 

@@ -18,7 +18,7 @@ internal static class ResultsMapping
             Plugins = p.Plugins.Select(x => new R.PluginProvenance(x.Kind, x.Alias, x.Version, x.Description, x.Citation, x.Assembly)).ToList(),
         };
 
-    public static R.MetricSummary ToResults(this Planning.MetricSummary m) => new(m.Name, m.Description, m.Better, m.Proxy, m.Citation, m.Plugin);
+    public static R.MetricSummary ToResults(this Planning.MetricSummary m) => new(m.Name, m.Description, m.Better, m.Proxy, m.Citation, m.Plugin, m.Family);
 
     public static R.FailureRecord ToResults(this Plugins.FailureRecord f) => new(f.Cell, f.Seed, f.Kind, f.Plugin, f.Stage, f.Message);
 

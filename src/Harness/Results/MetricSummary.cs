@@ -9,7 +9,18 @@ namespace EarlyExitBench.Harness.Results;
 /// <param name="Proxy">Whether its correlation with efficiency is reported.</param>
 /// <param name="Citation">Where its definition comes from.</param>
 /// <param name="Plugin">The assembly that registered it.</param>
-public sealed record MetricSummary(string Name, string Description, string Better, bool Proxy, string Citation, string Plugin)
+/// <param name="Family">
+/// What it measures: "calibration", "failure prediction" or "other"; absent (null) in files written before it was added
+/// within <c>schema_version</c> 2.
+/// </param>
+public sealed record MetricSummary(
+    string Name,
+    string Description,
+    string Better,
+    bool Proxy,
+    string Citation,
+    string Plugin,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Family = null)
 {
     /// <summary><see cref="Better"/> as a flag.</summary>
     [JsonIgnore]

@@ -114,6 +114,22 @@ public class ClaimsEvaluatorTests
         var noBrier = Claim(data with { Metrics = [.. data.Metrics.Select(m => m.Name == "brier" ? m with { Proxy = false } : m)] }, 4);
         Assert.Contains(noBrier.Notes, n => n.Contains("'brier'", StringComparison.Ordinal));
         Assert.Equal(-1.0, noBrier.Groups[0].Statistics.Single(s => s.Name == "calibration mean oriented ρ").Value, 12);
+
+        // A proxy the leaderboard files under the other family is left out: with AURC's direction flipped (mean 0.5 above)
+        // and its family given as calibration, the failure-prediction mean is back to 1 over the other three.
+        var misfiled = Claim(data with { Metrics = [.. data.Metrics.Select(m => m.Name == "aurc" ? m with { Better = "higher", Family = "calibration" } : m)] }, 4);
+        Assert.Contains(misfiled.Notes, n => n.Contains("'aurc'", StringComparison.Ordinal) && n.Contains("family 'calibration'", StringComparison.Ordinal));
+        Assert.Equal(1.0, misfiled.Groups[0].Statistics.Single(s => s.Name == "failure-prediction mean oriented ρ").Value, 12);
+        Assert.Equal(-1.0, misfiled.Groups[0].Statistics.Single(s => s.Name == "calibration mean oriented ρ").Value, 12);
+    }
+
+    [Fact]
+    public void TheClaimsProxyFamiliesAreTheFamiliesTheMetricsDeclare()
+    {
+        var families = Harness.Evaluation.Metrics.BuiltInMetrics.All.ToDictionary(m => m.Name, m => m.Info.Family);
+
+        Assert.All(ClaimRules.CalibrationProxies, name => Assert.Equal(EarlyExitBench.Contracts.MetricFamily.Calibration, families[name]));
+        Assert.All(ClaimRules.FailurePredictionProxies, name => Assert.Equal(EarlyExitBench.Contracts.MetricFamily.FailurePrediction, families[name]));
     }
 
     private static IReadOnlyList<MetricSummary> Metrics(params (string Name, string Better)[] metrics) =>

@@ -10,7 +10,7 @@ namespace EarlyExitBench.Tests.Docs;
 
 /// <summary>
 /// docs/metrics.md's table of keys is the metric registry (the built-ins and the repository's metric plugins), in
-/// leaderboard order: key, where it comes from, direction, range, proxy, whether it can be null, description, citation.
+/// leaderboard order: key, where it comes from, family, direction, range, proxy, whether it can be null, description, citation.
 /// A metric added, removed or redescribed without the table fails here; <c>EEBENCH_UPDATE_DOCS=1</c> rewrites the table.
 /// </summary>
 public class MetricTableTests
@@ -36,22 +36,22 @@ public class MetricTableTests
 
         var current = text[(start + Begin.Length + 1)..text.IndexOf(End, StringComparison.Ordinal)];
         Assert.True(current == generated, $"docs/metrics.md's metric table differs from the registry; if intended, rerun with EEBENCH_UPDATE_DOCS=1.\nexpected:\n{generated}\nactual:\n{current}");
-        Assert.Contains("| `ece` | built-in |", generated, StringComparison.Ordinal);
-        Assert.Contains("| `aurc_trapezoid` | EarlyExitBench.Metrics.Conventions |", generated, StringComparison.Ordinal);
+        Assert.Contains("| `ece` | built-in | calibration |", generated, StringComparison.Ordinal);
+        Assert.Contains("| `aurc_trapezoid` | EarlyExitBench.Metrics.Conventions | failure prediction |", generated, StringComparison.Ordinal);
     }
 
     private static string Table(IReadOnlyList<PlannedMetric> metrics)
     {
         var table = new StringBuilder();
-        table.Append("| key | from | better | range | proxy | may be null | description | citation |\n");
-        table.Append("|---|---|---|---|---|---|---|---|\n");
+        table.Append("| key | from | family | better | range | proxy | may be null | description | citation |\n");
+        table.Append("|---|---|---|---|---|---|---|---|---|\n");
         foreach (var metric in metrics)
         {
             var registration = metric.Plugin.Registration;
             var info = metric.Info;
             var from = registration.AssemblyPath == PluginHost.BuiltInPath ? "built-in" : registration.Assembly.Split(' ')[0];
             table.Append(CultureInfo.InvariantCulture,
-                $"| `{registration.Alias}` | {from} | {(info.Direction == MetricDirection.HigherIsBetter ? "higher" : "lower")} | " +
+                $"| `{registration.Alias}` | {from} | {MetricSummary.FamilyName(info.Family)} | {(info.Direction == MetricDirection.HigherIsBetter ? "higher" : "lower")} | " +
                 $"{Range(info)} | {YesNo(info.IsProxy)} | {YesNo(info.MayBeUndefined)} | " +
                 $"{Cell(registration.Description)} | {Cell(info.Citation)} |\n");
         }

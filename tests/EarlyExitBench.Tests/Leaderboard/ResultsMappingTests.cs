@@ -45,7 +45,7 @@ public class ResultsMappingTests
         {
             Plugins = [new P.PluginProvenance("calibrator", "x", "1", "desc", "cite", "asm")],
         };
-        var metric = new P.MetricSummary("ece", "desc", "lower", true, "cite", "eebench");
+        var metric = new P.MetricSummary("ece", "desc", "lower", true, "cite", "eebench", "calibration");
         var timing = new P.PhaseTiming("cell", "evaluate", 1.25, true);
 
         Assert.Equal(Written(suite), Written(suite.ToResults()));

@@ -7,7 +7,7 @@ namespace EarlyExitBench.Harness.Evaluation.Metrics;
 public sealed class Accuracy : IExitMetric
 {
     /// <inheritdoc />
-    public MetricInfo Info { get; } = new(MetricDirection.HigherIsBetter, "top-1 accuracy") { Minimum = 0, Maximum = 1, IsProxy = false };
+    public MetricInfo Info { get; } = new(MetricDirection.HigherIsBetter, "top-1 accuracy") { Minimum = 0, Maximum = 1, IsProxy = false, Family = MetricFamily.Other };
 
     /// <inheritdoc />
     public double? Compute(ExitMetricContext context)

@@ -11,7 +11,7 @@ namespace EarlyExitBench.Harness.Evaluation.Metrics;
 public sealed class AdaptiveEce : IExitMetric
 {
     /// <inheritdoc />
-    public MetricInfo Info { get; } = new(MetricDirection.LowerIsBetter, "Nguyen & O'Connor 2015 (EMNLP); Nixon et al. 2019 (CVPR workshops)") { Minimum = 0, Maximum = 1 };
+    public MetricInfo Info { get; } = new(MetricDirection.LowerIsBetter, "Nguyen & O'Connor 2015 (EMNLP); Nixon et al. 2019 (CVPR workshops)") { Minimum = 0, Maximum = 1, Family = MetricFamily.Calibration };
 
     /// <inheritdoc />
     public double? Compute(ExitMetricContext context)

@@ -10,7 +10,7 @@ namespace EarlyExitBench.Harness.Evaluation.Metrics;
 public sealed class Augrc : IExitMetric
 {
     /// <inheritdoc />
-    public MetricInfo Info { get; } = new(MetricDirection.LowerIsBetter, "Traub et al. 2024 (NeurIPS), step-sum convention") { Minimum = 0, Maximum = 1 };
+    public MetricInfo Info { get; } = new(MetricDirection.LowerIsBetter, "Traub et al. 2024 (NeurIPS), step-sum convention") { Minimum = 0, Maximum = 1, Family = MetricFamily.FailurePrediction };
 
     /// <inheritdoc />
     public double? Compute(ExitMetricContext context)

@@ -11,7 +11,7 @@ namespace EarlyExitBench.Harness.Evaluation.Metrics;
 public sealed class AuprError : IExitMetric
 {
     /// <inheritdoc />
-    public MetricInfo Info { get; } = new(MetricDirection.HigherIsBetter, "Hendrycks & Gimpel 2017 (ICLR)") { Minimum = 0, Maximum = 1, MayBeUndefined = true };
+    public MetricInfo Info { get; } = new(MetricDirection.HigherIsBetter, "Hendrycks & Gimpel 2017 (ICLR)") { Minimum = 0, Maximum = 1, MayBeUndefined = true, Family = MetricFamily.FailurePrediction };
 
     /// <inheritdoc />
     public double? Compute(ExitMetricContext context)

@@ -7,7 +7,7 @@ namespace EarlyExitBench.Harness.Evaluation.Metrics;
 public sealed class Brier : IExitMetric
 {
     /// <inheritdoc />
-    public MetricInfo Info { get; } = new(MetricDirection.LowerIsBetter, "Brier 1950 (Monthly Weather Review)") { Minimum = 0, Maximum = 2 };
+    public MetricInfo Info { get; } = new(MetricDirection.LowerIsBetter, "Brier 1950 (Monthly Weather Review)") { Minimum = 0, Maximum = 2, Family = MetricFamily.Calibration };
 
     /// <inheritdoc />
     public double? Compute(ExitMetricContext context)

@@ -10,7 +10,7 @@ namespace EarlyExitBench.Harness.Evaluation.Metrics;
 public sealed class ClasswiseEce : IExitMetric
 {
     /// <inheritdoc />
-    public MetricInfo Info { get; } = new(MetricDirection.LowerIsBetter, "Kull et al. 2019 (NeurIPS)") { Minimum = 0, Maximum = 1 };
+    public MetricInfo Info { get; } = new(MetricDirection.LowerIsBetter, "Kull et al. 2019 (NeurIPS)") { Minimum = 0, Maximum = 1, Family = MetricFamily.Calibration };
 
     /// <inheritdoc />
     public double? Compute(ExitMetricContext context)

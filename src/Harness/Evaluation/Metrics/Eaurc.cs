@@ -10,7 +10,7 @@ namespace EarlyExitBench.Harness.Evaluation.Metrics;
 public sealed class Eaurc : IExitMetric
 {
     /// <inheritdoc />
-    public MetricInfo Info { get; } = new(MetricDirection.LowerIsBetter, "Geifman, Uziel & El-Yaniv 2019 (ICLR)") { Minimum = 0, Maximum = 1 };
+    public MetricInfo Info { get; } = new(MetricDirection.LowerIsBetter, "Geifman, Uziel & El-Yaniv 2019 (ICLR)") { Minimum = 0, Maximum = 1, Family = MetricFamily.FailurePrediction };
 
     /// <inheritdoc />
     public double? Compute(ExitMetricContext context)

@@ -10,7 +10,7 @@ namespace EarlyExitBench.Harness.Evaluation.Metrics;
 public sealed class Ece : IExitMetric
 {
     /// <inheritdoc />
-    public MetricInfo Info { get; } = new(MetricDirection.LowerIsBetter, "Naeini et al. 2015 (AAAI); Guo et al. 2017 (ICML)") { Minimum = 0, Maximum = 1 };
+    public MetricInfo Info { get; } = new(MetricDirection.LowerIsBetter, "Naeini et al. 2015 (AAAI); Guo et al. 2017 (ICML)") { Minimum = 0, Maximum = 1, Family = MetricFamily.Calibration };
 
     /// <inheritdoc />
     public double? Compute(ExitMetricContext context)

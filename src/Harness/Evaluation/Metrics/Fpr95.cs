@@ -10,7 +10,7 @@ namespace EarlyExitBench.Harness.Evaluation.Metrics;
 public sealed class Fpr95 : IExitMetric
 {
     /// <inheritdoc />
-    public MetricInfo Info { get; } = new(MetricDirection.LowerIsBetter, "Hendrycks & Gimpel 2017; Liang et al. 2018 (ICLR)") { Minimum = 0, Maximum = 1, MayBeUndefined = true };
+    public MetricInfo Info { get; } = new(MetricDirection.LowerIsBetter, "Hendrycks & Gimpel 2017; Liang et al. 2018 (ICLR)") { Minimum = 0, Maximum = 1, MayBeUndefined = true, Family = MetricFamily.FailurePrediction };
 
     /// <inheritdoc />
     public double? Compute(ExitMetricContext context)

@@ -7,7 +7,7 @@ namespace EarlyExitBench.Harness.Evaluation.Metrics;
 public sealed class Mce : IExitMetric
 {
     /// <inheritdoc />
-    public MetricInfo Info { get; } = new(MetricDirection.LowerIsBetter, "Naeini et al. 2015 (AAAI)") { Minimum = 0, Maximum = 1 };
+    public MetricInfo Info { get; } = new(MetricDirection.LowerIsBetter, "Naeini et al. 2015 (AAAI)") { Minimum = 0, Maximum = 1, Family = MetricFamily.Calibration };
 
     /// <inheritdoc />
     public double? Compute(ExitMetricContext context)

@@ -7,7 +7,7 @@ namespace EarlyExitBench.Harness.Evaluation.Metrics;
 public sealed class Nll : IExitMetric
 {
     /// <inheritdoc />
-    public MetricInfo Info { get; } = new(MetricDirection.LowerIsBetter, "log loss; Quinonero-Candela et al. 2006") { Minimum = 0 };
+    public MetricInfo Info { get; } = new(MetricDirection.LowerIsBetter, "log loss; Quinonero-Candela et al. 2006") { Minimum = 0, Family = MetricFamily.Calibration };
 
     /// <inheritdoc />
     public double? Compute(ExitMetricContext context)

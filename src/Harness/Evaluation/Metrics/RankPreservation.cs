@@ -11,7 +11,7 @@ namespace EarlyExitBench.Harness.Evaluation.Metrics;
 public sealed class RankPreservation : IExitMetric
 {
     /// <inheritdoc />
-    public MetricInfo Info { get; } = new(MetricDirection.HigherIsBetter, "Kendall 1945 (Biometrika), tau-b") { Minimum = -1, Maximum = 1, MayBeUndefined = true };
+    public MetricInfo Info { get; } = new(MetricDirection.HigherIsBetter, "Kendall 1945 (Biometrika), tau-b") { Minimum = -1, Maximum = 1, MayBeUndefined = true, Family = MetricFamily.Other };
 
     /// <inheritdoc />
     public double? Compute(ExitMetricContext context)

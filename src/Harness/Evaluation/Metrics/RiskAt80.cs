@@ -12,7 +12,7 @@ namespace EarlyExitBench.Harness.Evaluation.Metrics;
 public sealed class RiskAt80 : IExitMetric
 {
     /// <inheritdoc />
-    public MetricInfo Info { get; } = new(MetricDirection.LowerIsBetter, "Geifman & El-Yaniv 2017 (NeurIPS), selective risk at a coverage; ties as in aurc") { Minimum = 0, Maximum = 1 };
+    public MetricInfo Info { get; } = new(MetricDirection.LowerIsBetter, "Geifman & El-Yaniv 2017 (NeurIPS), selective risk at a coverage; ties as in aurc") { Minimum = 0, Maximum = 1, Family = MetricFamily.FailurePrediction };
 
     /// <inheritdoc />
     public double? Compute(ExitMetricContext context)
