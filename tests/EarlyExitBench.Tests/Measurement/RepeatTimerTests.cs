@@ -35,7 +35,8 @@ public class RepeatTimerTests
     [Fact]
     public void StopsAtTheRepeatLimitWhenTheSpreadNeverNarrows()
     {
-        // Durations alternate between ~0 and ~2 ms, so IQR / median stays large.
+        // Durations alternate between ~0 and ~20 ms, so IQR / median stays large (with 2 ms, a loaded machine's scheduling
+        // delays could make both kinds of repeat take about as long, and the spread narrowed: seen once in CI-like load).
         var slow = false;
         var settings = new MeasurementSettings { WarmupRepeats = 0, MinRepeats = 4, MaxRepeats = 8, TargetRelativeIqr = 0.01, MinRepeatMilliseconds = 0, MaxSecondsPerMeasurement = 30 };
 
@@ -45,7 +46,7 @@ public class RepeatTimerTests
                 slow = !slow;
                 if (slow)
                 {
-                    Thread.Sleep(2);
+                    Thread.Sleep(20);
                 }
             },
             settings,
