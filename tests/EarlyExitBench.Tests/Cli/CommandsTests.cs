@@ -52,6 +52,28 @@ public class CommandsTests
     }
 
     [Fact]
+    public void VerbosePrintsThePluginsOwnStackTraceAndWithoutItTheFailureStaysOneLine()
+    {
+        var dir = TestPaths.TempDirectory();
+        var bundle = ToyBundle.Write(dir);
+        string[] args = ["evaluate", "--bundle", bundle, "--calibrators", "throws-on-fit,identity", "--failure-predictors", "msp", "--bootstrap", "0", "--plugins", TestPaths.TestPlugin("Faulty")];
+
+        var (quietCode, _, quiet) = Run([.. args, "--out", Path.Combine(dir, "quiet")]);
+        var (verboseCode, _, verbose) = Run([.. args, "--out", Path.Combine(dir, "verbose"), "--verbose"]);
+
+        Assert.Equal((ExitCodes.PartialFailure, ExitCodes.PartialFailure), (quietCode, verboseCode));
+        foreach (var errors in new[] { quiet, verbose })
+        {
+            Assert.Contains(errors.Split('\n'), l => l.Contains("calibrator 'throws-on-fit' failed in fit (exit 1): InvalidOperationException: fixture: fit always fails", StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain("   at ", quiet, StringComparison.Ordinal);
+        // The exception the plugin threw, with the plugin's own frame: not the host's wrapper.
+        Assert.Contains("System.InvalidOperationException: fixture: fit always fails", verbose, StringComparison.Ordinal);
+        Assert.Contains("at TestPlugin.Faulty.ThrowingCalibrator.Fit(", verbose, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ValidatePrintsEveryErrorAsFileLineColumnAndExits2()
     {
         var path = Path.Combine(TestPaths.TempDirectory(), "bad.yaml");
