@@ -51,6 +51,22 @@ public class CommandsTests
         Assert.Contains("TestPlugin.DuplicateAliasB", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("MissingDependency")]
+    [InlineData("ContractsNextMajor")]
+    [InlineData("RegisterThrows")]
+    public void PluginsExits2WhenAPluginFailsToLoadStillListingEveryPluginAndTheFix(string fixture)
+    {
+        var (code, output, _) = Run("plugins", "--plugins", TestPaths.TestPlugin(fixture));
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("cite: Guo, Pleiss, Sun & Weinberger 2017", output, StringComparison.Ordinal);
+        var failure = Assert.Single(output.Split('\n'), l => l.StartsWith("failed to load ", StringComparison.Ordinal));
+        Assert.Contains($"TestPlugin.{fixture}", failure, StringComparison.Ordinal);
+        // The reason may hold the runtime's own line break (a missing dependency's message does): the fix follows it.
+        Assert.Contains(". Fix: ", output[output.IndexOf(failure, StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void VerbosePrintsThePluginsOwnStackTraceAndWithoutItTheFailureStaysOneLine()
     {
