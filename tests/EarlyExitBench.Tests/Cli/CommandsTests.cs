@@ -1,4 +1,5 @@
 using EarlyExitBench.Harness.Cli;
+using EarlyExitBench.Harness.Plugins;
 using EarlyExitBench.Tests.Support;
 
 namespace EarlyExitBench.Tests.Cli;
@@ -84,9 +85,40 @@ public class CommandsTests
         }
 
         Assert.DoesNotContain("   at ", quiet, StringComparison.Ordinal);
+        Assert.DoesNotContain("holds no plugin", quiet, StringComparison.Ordinal);
         // The exception the plugin threw, with the plugin's own frame: not the host's wrapper.
         Assert.Contains("System.InvalidOperationException: fixture: fit always fails", verbose, StringComparison.Ordinal);
         Assert.Contains("at TestPlugin.Faulty.ThrowingCalibrator.Fit(", verbose, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APluginFolderWithNoPluginWithinTheSearchDepthIsNamedInAWarningAndTheExitCodeIsUnchanged()
+    {
+        // A built plugin one folder deeper than the host looks: found by no search.
+        var root = TestPaths.TempDirectory();
+        var deep = Path.Combine([root, .. Enumerable.Repeat("sub", PluginHost.SearchDepth), "TestPlugin.Faulty"]);
+        Directory.CreateDirectory(deep);
+        foreach (var file in Directory.EnumerateFiles(TestPaths.TestPlugin("Faulty")))
+        {
+            File.Copy(file, Path.Combine(deep, Path.GetFileName(file)));
+        }
+
+        var empty = TestPaths.TempDirectory();
+        var warning = $"Plugin folder {{0}} holds no plugin within {PluginHost.SearchDepth} folders down: a plugin is an X.dll beside its X.deps.json";
+
+        var (code, output, errors) = Run("plugins", "--plugins", root);
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.DoesNotContain("throws-on-fit", output, StringComparison.Ordinal);
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, warning, Path.GetFullPath(root)), errors, StringComparison.Ordinal);
+
+        var dir = TestPaths.TempDirectory();
+        var (evaluated, _, evaluateErrors) = Run("evaluate", "--bundle", ToyBundle.Write(dir), "--calibrators", "identity", "--failure-predictors", "msp", "--bootstrap", "0", "--out", dir, "--plugins", empty);
+        Assert.Equal(ExitCodes.Ok, evaluated);
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, warning, Path.GetFullPath(empty)), evaluateErrors, StringComparison.Ordinal);
+
+        var (found, _, foundErrors) = Run("plugins", "--plugins", Path.GetDirectoryName(Path.GetDirectoryName(deep))!);
+        Assert.Equal(ExitCodes.Ok, found);
+        Assert.DoesNotContain("holds no plugin", foundErrors, StringComparison.Ordinal);
     }
 
     [Fact]
