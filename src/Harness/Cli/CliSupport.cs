@@ -93,6 +93,14 @@ internal static class CliSupport
             throw new SuiteException([new SuiteError(SourceLocation.WholeFile(dir), "plugin folder not found")]);
         }
 
+        foreach (var dir in (parse.GetValue(PluginDirs) ?? []).Concat(extra).Where(d => !PluginHost.FindAssemblies(d).Any()))
+        {
+            logger.Warning(
+                "Plugin folder {Folder} holds no plugin within {Depth} folders down: a plugin is an X.dll beside its X.deps.json (the output of dotnet build or publish); point --plugins at that output folder or one above it",
+                Path.GetFullPath(dir),
+                PluginHost.SearchDepth);
+        }
+
         return PluginHost.Load(dirs, logger, HostPlugins.Register);
     }
 

@@ -34,7 +34,8 @@ internal static class PluginsCommand
                 io.Out.WriteLine($"error: {error}");
             }
 
-            return catalog.Errors.Count > 0 ? ExitCodes.BadInput : ExitCodes.Ok;
+            // A plugin that failed to load is bad input, as a duplicate alias is: the fix is in the plugin folder (and a plugin repository's CI can gate on it).
+            return catalog.Errors.Count > 0 || catalog.Failures.Count > 0 ? ExitCodes.BadInput : ExitCodes.Ok;
         }));
         return command;
     }

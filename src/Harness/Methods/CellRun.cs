@@ -67,7 +67,7 @@ internal sealed class CellRun
     /// <summary>Logs and keeps a failure.</summary>
     public void Record(PluginFailure failure)
     {
-        Logger.Error("{Cell} seed {Seed}: {Kind} '{Plugin}' failed in {Stage}: {Message}", Cell, Seed, failure.Kind, failure.Plugin, failure.Stage, failure.Detail);
+        Logger.Error(PluginTrace.Of(failure, Logger), "{Cell} seed {Seed}: {Kind} '{Plugin}' failed in {Stage}: {Message}", Cell, Seed, failure.Kind, failure.Plugin, failure.Stage, failure.Detail);
         _failures.Add(FailureRecord.Of(Cell, Seed, failure));
     }
 
@@ -91,7 +91,7 @@ internal sealed class CellRun
     {
         foreach (var ((_, method), (_, failure)) in _metricFailures.OrderBy(f => f.Key.Method, StringComparer.Ordinal).ThenBy(f => f.Key.Plugin, StringComparer.Ordinal))
         {
-            Record(new PluginFailure(failure.Kind, failure.Plugin, $"{failure.Stage} of {method}", failure.Detail));
+            Record(new PluginFailure(failure.Kind, failure.Plugin, $"{failure.Stage} of {method}", failure.Detail, failure.InnerException));
         }
 
         _metricFailures.Clear();

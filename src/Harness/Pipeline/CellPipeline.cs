@@ -34,7 +34,7 @@ public sealed class CellPipeline(BundleStage bundles, CellStore store, bool full
                 }
                 catch (PluginFailure failure)
                 {
-                    logger.Error("{Cell}: {Message}; the cell is kept without its measurement", cell.Name, failure.Message);
+                    logger.Error(PluginTrace.Of(failure, logger), "{Cell}: {Message}; the cell is kept without its measurement", cell.Name, failure.Message);
                     failures.Add(FailureRecord.Of(cell.Name, cell.Seed, failure));
                 }
             }
@@ -49,7 +49,7 @@ public sealed class CellPipeline(BundleStage bundles, CellStore store, bool full
         }
         catch (PluginFailure failure)
         {
-            logger.Error("{Cell}: {Message}; skipping this cell", cell.Name, failure.Message);
+            logger.Error(PluginTrace.Of(failure, logger), "{Cell}: {Message}; skipping this cell", cell.Name, failure.Message);
             store.Write(new CellResult(cell.Key, [], [], [], [FailureRecord.Of(cell.Name, cell.Seed, failure)], []), new CellTiming(context.Timer.Phases, null), null);
         }
     }

@@ -168,7 +168,7 @@ public static class PlanBuilder
             }
             catch (PluginFailure failure)
             {
-                logger.Warning("Plan: metric {Metric} is left out: {Message}", registration.Alias, failure.Message);
+                logger.Warning(PluginTrace.Of(failure, logger), "Plan: metric {Metric} is left out: {Message}", registration.Alias, failure.Message);
             }
         }
 
@@ -253,7 +253,7 @@ public static class PlanBuilder
         catch (PluginFailure failure)
         {
             // The cell will fail with this message when it runs; the plan only loses its estimate.
-            logger.Warning("Plan: cannot estimate the cost of {Architecture}: {Message}", architecture.Label, failure.Message);
+            logger.Warning(PluginTrace.Of(failure, logger), "Plan: cannot estimate the cost of {Architecture}: {Message}", architecture.Label, failure.Message);
             return 0;
         }
     }

@@ -56,7 +56,10 @@ public static class PluginHost
         return result.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Plugin assemblies under <paramref name="directory"/>: every <c>X.dll</c> beside an <c>X.deps.json</c>, at most three folders down.</summary>
+    /// <summary>How many folders below a plugin folder <see cref="FindAssemblies"/> looks.</summary>
+    public const int SearchDepth = 3;
+
+    /// <summary>Plugin assemblies under <paramref name="directory"/>: every <c>X.dll</c> beside an <c>X.deps.json</c>, at most <see cref="SearchDepth"/> folders down.</summary>
     public static IEnumerable<string> FindAssemblies(string directory)
     {
         if (!Directory.Exists(directory))
@@ -64,7 +67,7 @@ public static class PluginHost
             return [];
         }
 
-        return Directory.EnumerateFiles(directory, "*.deps.json", new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 3 })
+        return Directory.EnumerateFiles(directory, "*.deps.json", new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = SearchDepth })
             .Select(deps => deps[..^".deps.json".Length] + ".dll")
             .Where(File.Exists)
             .Where(dll => !HostAssemblies.Contains(Path.GetFileNameWithoutExtension(dll)))

@@ -1,4 +1,5 @@
 using EarlyExitBench.Harness.Cli;
+using EarlyExitBench.Harness.Plugins;
 using EarlyExitBench.Tests.Support;
 
 namespace EarlyExitBench.Tests.Cli;
@@ -49,6 +50,75 @@ public class CommandsTests
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("TestPlugin.DuplicateAliasA", output, StringComparison.Ordinal);
         Assert.Contains("TestPlugin.DuplicateAliasB", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("MissingDependency")]
+    [InlineData("ContractsNextMajor")]
+    [InlineData("RegisterThrows")]
+    public void PluginsExits2WhenAPluginFailsToLoadStillListingEveryPluginAndTheFix(string fixture)
+    {
+        var (code, output, _) = Run("plugins", "--plugins", TestPaths.TestPlugin(fixture));
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("cite: Guo, Pleiss, Sun & Weinberger 2017", output, StringComparison.Ordinal);
+        var failure = Assert.Single(output.Split('\n'), l => l.StartsWith("failed to load ", StringComparison.Ordinal));
+        Assert.Contains($"TestPlugin.{fixture}", failure, StringComparison.Ordinal);
+        // The reason may hold the runtime's own line break (a missing dependency's message does): the fix follows it.
+        Assert.Contains(". Fix: ", output[output.IndexOf(failure, StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void VerbosePrintsThePluginsOwnStackTraceAndWithoutItTheFailureStaysOneLine()
+    {
+        var dir = TestPaths.TempDirectory();
+        var bundle = ToyBundle.Write(dir);
+        string[] args = ["evaluate", "--bundle", bundle, "--calibrators", "throws-on-fit,identity", "--failure-predictors", "msp", "--bootstrap", "0", "--plugins", TestPaths.TestPlugin("Faulty")];
+
+        var (quietCode, _, quiet) = Run([.. args, "--out", Path.Combine(dir, "quiet")]);
+        var (verboseCode, _, verbose) = Run([.. args, "--out", Path.Combine(dir, "verbose"), "--verbose"]);
+
+        Assert.Equal((ExitCodes.PartialFailure, ExitCodes.PartialFailure), (quietCode, verboseCode));
+        foreach (var errors in new[] { quiet, verbose })
+        {
+            Assert.Contains(errors.Split('\n'), l => l.Contains("calibrator 'throws-on-fit' failed in fit (exit 1): InvalidOperationException: fixture: fit always fails", StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain("   at ", quiet, StringComparison.Ordinal);
+        Assert.DoesNotContain("holds no plugin", quiet, StringComparison.Ordinal);
+        // The exception the plugin threw, with the plugin's own frame: not the host's wrapper.
+        Assert.Contains("System.InvalidOperationException: fixture: fit always fails", verbose, StringComparison.Ordinal);
+        Assert.Contains("at TestPlugin.Faulty.ThrowingCalibrator.Fit(", verbose, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APluginFolderWithNoPluginWithinTheSearchDepthIsNamedInAWarningAndTheExitCodeIsUnchanged()
+    {
+        // A built plugin one folder deeper than the host looks: found by no search.
+        var root = TestPaths.TempDirectory();
+        var deep = Path.Combine([root, .. Enumerable.Repeat("sub", PluginHost.SearchDepth), "TestPlugin.Faulty"]);
+        Directory.CreateDirectory(deep);
+        foreach (var file in Directory.EnumerateFiles(TestPaths.TestPlugin("Faulty")))
+        {
+            File.Copy(file, Path.Combine(deep, Path.GetFileName(file)));
+        }
+
+        var empty = TestPaths.TempDirectory();
+        var warning = $"Plugin folder {{0}} holds no plugin within {PluginHost.SearchDepth} folders down: a plugin is an X.dll beside its X.deps.json";
+
+        var (code, output, errors) = Run("plugins", "--plugins", root);
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.DoesNotContain("throws-on-fit", output, StringComparison.Ordinal);
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, warning, Path.GetFullPath(root)), errors, StringComparison.Ordinal);
+
+        var dir = TestPaths.TempDirectory();
+        var (evaluated, _, evaluateErrors) = Run("evaluate", "--bundle", ToyBundle.Write(dir), "--calibrators", "identity", "--failure-predictors", "msp", "--bootstrap", "0", "--out", dir, "--plugins", empty);
+        Assert.Equal(ExitCodes.Ok, evaluated);
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, warning, Path.GetFullPath(empty)), evaluateErrors, StringComparison.Ordinal);
+
+        var (found, _, foundErrors) = Run("plugins", "--plugins", Path.GetDirectoryName(Path.GetDirectoryName(deep))!);
+        Assert.Equal(ExitCodes.Ok, found);
+        Assert.DoesNotContain("holds no plugin", foundErrors, StringComparison.Ordinal);
     }
 
     [Fact]
