@@ -1,6 +1,5 @@
 using EarlyExitBench.Harness.Cli;
 using Mono.Cecil;
-using Mono.Cecil.Cil;
 using Xunit.Abstractions;
 
 namespace EarlyExitBench.Tests.Architecture;
@@ -65,15 +64,15 @@ public class StageDependencyTests(ITestOutputHelper output)
         var offending = new List<string>();
         foreach (var type in module.GetTypes())
         {
-            var from = StageOf(OuterMost(type).Namespace);
+            var from = StageOf(IlReferences.OuterMost(type).Namespace);
             if (from is null || !Readers.TryGetValue(from, out var allowed))
             {
                 continue;
             }
 
-            offending.AddRange(References(type)
+            offending.AddRange(IlReferences.Of(type)
                 .Where(r => StageOf(r.Namespace) is { } stage && stage != from && !allowed.Contains(stage) && !SharedStatistics.Contains(r.FullName))
-                .Select(r => $"{OuterMost(type).FullName} -> {r.FullName}"));
+                .Select(r => $"{IlReferences.OuterMost(type).FullName} -> {r.FullName}"));
         }
 
         output.WriteLine(string.Join(Environment.NewLine, Readers.Select(r => $"{r.Key,-12} may use {string.Join(' ', r.Value)}")));
@@ -94,30 +93,20 @@ public class StageDependencyTests(ITestOutputHelper output)
         var graph = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var type in module.GetTypes())
         {
-            var from = StageOf(OuterMost(type).Namespace);
+            var from = StageOf(IlReferences.OuterMost(type).Namespace);
             if (from is null)
             {
                 continue;
             }
 
             var targets = graph.TryGetValue(from, out var set) ? set : graph[from] = [];
-            foreach (var referenced in References(type).Select(r => StageOf(r.Namespace)).OfType<string>().Where(s => s != from))
+            foreach (var referenced in IlReferences.Of(type).Select(r => StageOf(r.Namespace)).OfType<string>().Where(s => s != from))
             {
                 targets.Add(referenced);
             }
         }
 
         return graph;
-    }
-
-    private static TypeDefinition OuterMost(TypeDefinition type)
-    {
-        while (type.DeclaringType is not null)
-        {
-            type = type.DeclaringType;
-        }
-
-        return type;
     }
 
     private static string? StageOf(string? ns)
@@ -130,69 +119,5 @@ public class StageDependencyTests(ITestOutputHelper output)
         var rest = ns[Prefix.Length..];
         var dot = rest.IndexOf('.', StringComparison.Ordinal);
         return dot < 0 ? rest : rest[..dot];
-    }
-
-    private static IEnumerable<(string? Namespace, string FullName)> References(TypeDefinition type)
-    {
-        IEnumerable<TypeReference> refs = [];
-        if (type.BaseType is not null)
-        {
-            refs = refs.Append(type.BaseType);
-        }
-
-        refs = refs.Concat(type.Interfaces.Select(i => i.InterfaceType))
-            .Concat(type.Fields.Select(f => f.FieldType))
-            .Concat(type.Properties.Select(p => p.PropertyType))
-            .Concat(type.CustomAttributes.Select(a => a.AttributeType));
-        foreach (var method in type.Methods)
-        {
-            refs = refs.Append(method.ReturnType).Concat(method.Parameters.Select(p => p.ParameterType));
-            if (method.HasBody)
-            {
-                refs = refs.Concat(method.Body.Variables.Select(v => v.VariableType)).Concat(method.Body.Instructions.SelectMany(Operands));
-            }
-        }
-
-        return refs.SelectMany(Expand).Select(OuterMost).Select(t => ((string?)t.Namespace, t.FullName));
-    }
-
-    private static IEnumerable<TypeReference> Operands(Instruction instruction) => instruction.Operand switch
-    {
-        TypeReference t => [t],
-        MethodReference m => new[] { m.DeclaringType, m.ReturnType }.Concat(m.Parameters.Select(p => p.ParameterType))
-            .Concat(m is GenericInstanceMethod g ? g.GenericArguments : []),
-        FieldReference f => [f.DeclaringType, f.FieldType],
-        _ => [],
-    };
-
-    /// <summary>A type and the types inside it: generic arguments, array and by-ref element types.</summary>
-    private static IEnumerable<TypeReference> Expand(TypeReference type)
-    {
-        yield return type;
-        if (type is GenericInstanceType generic)
-        {
-            foreach (var argument in generic.GenericArguments.SelectMany(Expand))
-            {
-                yield return argument;
-            }
-        }
-
-        if (type is TypeSpecification { ElementType: { } element } && element != type)
-        {
-            foreach (var inner in Expand(element))
-            {
-                yield return inner;
-            }
-        }
-    }
-
-    private static TypeReference OuterMost(TypeReference type)
-    {
-        while (type.DeclaringType is not null)
-        {
-            type = type.DeclaringType;
-        }
-
-        return type;
     }
 }

@@ -1,6 +1,5 @@
 using EarlyExitBench.Harness.Cli;
 using Mono.Cecil;
-using Mono.Cecil.Cil;
 
 namespace EarlyExitBench.Tests.Architecture;
 
@@ -37,11 +36,7 @@ public class TorchFreeStagesTests
         var found = new List<(string, string, string)>();
         foreach (var type in module.GetTypes())
         {
-            var outer = type;
-            while (outer.DeclaringType is not null)
-            {
-                outer = outer.DeclaringType;
-            }
+            var outer = IlReferences.OuterMost(type);
 
             const string prefix = "EarlyExitBench.Harness.";
             if (!outer.Namespace.StartsWith(prefix, StringComparison.Ordinal))
@@ -50,68 +45,10 @@ public class TorchFreeStagesTests
             }
 
             var stage = outer.Namespace[prefix.Length..].Split('.')[0];
-            found.AddRange(References(type).Where(t => t.Namespace.StartsWith("TorchSharp", StringComparison.Ordinal))
+            found.AddRange(IlReferences.Of(type).Where(t => t.Namespace.StartsWith("TorchSharp", StringComparison.Ordinal))
                 .Select(t => (stage, outer.FullName, t.FullName)));
         }
 
         return found;
-    }
-
-    private static IEnumerable<TypeReference> References(TypeDefinition type)
-    {
-        IEnumerable<TypeReference> refs = type.BaseType is null ? [] : [type.BaseType];
-        refs = refs.Concat(type.Interfaces.Select(i => i.InterfaceType))
-            .Concat(type.Fields.Select(f => f.FieldType))
-            .Concat(type.Properties.Select(p => p.PropertyType));
-        foreach (var method in type.Methods)
-        {
-            refs = refs.Append(method.ReturnType).Concat(method.Parameters.Select(p => p.ParameterType));
-            if (method.HasBody)
-            {
-                refs = refs.Concat(method.Body.Variables.Select(v => v.VariableType)).Concat(method.Body.Instructions.SelectMany(Operands));
-            }
-        }
-
-        return refs.SelectMany(Expand).Select(t => OuterMost(t));
-    }
-
-    private static IEnumerable<TypeReference> Operands(Instruction instruction) => instruction.Operand switch
-    {
-        TypeReference t => [t],
-        MethodReference m => new[] { m.DeclaringType, m.ReturnType }.Concat(m.Parameters.Select(p => p.ParameterType))
-            .Concat(m is GenericInstanceMethod g ? g.GenericArguments : []),
-        FieldReference f => [f.DeclaringType, f.FieldType],
-        _ => [],
-    };
-
-    private static IEnumerable<TypeReference> Expand(TypeReference type)
-    {
-        yield return type;
-        if (type is GenericInstanceType generic)
-        {
-            foreach (var argument in generic.GenericArguments.SelectMany(Expand))
-            {
-                yield return argument;
-            }
-        }
-
-        if (type is TypeSpecification { ElementType: { } element } && element != type)
-        {
-            foreach (var inner in Expand(element))
-            {
-                yield return inner;
-            }
-        }
-    }
-
-    // A nested type (torch.nn.Module) has an empty namespace of its own: its outermost declaring type carries it.
-    private static TypeReference OuterMost(TypeReference type)
-    {
-        while (type.DeclaringType is not null)
-        {
-            type = type.DeclaringType;
-        }
-
-        return type;
     }
 }
