@@ -89,7 +89,7 @@ public static class GroupAssembler
     {
         ArgumentNullException.ThrowIfNull(methods);
         return new SortedDictionary<string, IReadOnlyDictionary<string, CorrelationResult>>(
-            methods.Select(m => m.ExitPolicy).Where(p => !GlobalThresholdPolicy.Names(p)).Distinct()
+            methods.Where(m => !m.Key.IsGlobalThreshold).Select(m => m.ExitPolicy).Distinct()
                 .ToDictionary(p => p, p => Correlate(methods, resamples, seed, pooled: false, policy: p, isProxy)),
             StringComparer.Ordinal);
     }
