@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent cross-check of eebench's numbers with numpy, straight from the definitions in docs/metrics.md.
+"""Independent cross-check of eebench's numbers with numpy, straight from the definitions in docs/contributors/metrics.md.
 
 Reads a logits bundle written by `eebench run` (results/<suite>/bundles/*.npz) and the run's
 leaderboard, recomputes the identity+msp entry with brute force (no code shared with the C#

@@ -4,7 +4,7 @@ namespace EarlyExitBench.Metrics.Conventions;
 
 /// <summary>
 /// <c>augrc_traub</c>: AUGRC as Traub et al. (2024) publish it, err·acc·(1 − AUROC) + err²/2 with AUROC counting ties
-/// ½ (docs/metrics.md, "augrc_traub"). This is the trapezoid under the generalized risk–coverage curve from (0, 0), what
+/// ½ (docs/contributors/metrics.md, "augrc_traub"). This is the trapezoid under the generalized risk–coverage curve from (0, 0), what
 /// fd-shifts reports (×1000 in its tables); the built-in <c>augrc</c>, a step sum, is larger by err/(2n) without ties.
 /// When every prediction is right (or every one wrong) the AUROC term vanishes: 0 (or ½).
 /// </summary>

@@ -4,7 +4,7 @@ namespace EarlyExitBench.Metrics.Conventions;
 
 /// <summary>
 /// <c>aurc_trapezoid</c>: the selective risk–coverage curve integrated by the trapezoid rule, as fd-shifts does
-/// (docs/metrics.md, "aurc_trapezoid"): points (φ_j, r_j) at the distinct scores t_1 &gt; … &gt; t_m, plus (0, r_1) at zero
+/// (docs/contributors/metrics.md, "aurc_trapezoid"): points (φ_j, r_j) at the distinct scores t_1 &gt; … &gt; t_m, plus (0, r_1) at zero
 /// coverage; area Σ_j (φ_j − φ_{j−1})·(r_j + r_{j−1})/2. Reported as a fraction; fd-shifts tables show it ×1000.
 /// </summary>
 public sealed class AurcTrapezoid : IExitMetric

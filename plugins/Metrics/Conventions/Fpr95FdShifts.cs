@@ -3,7 +3,7 @@ using EarlyExitBench.Contracts;
 namespace EarlyExitBench.Metrics.Conventions;
 
 /// <summary>
-/// <c>fpr95_fdshifts</c>: fd-shifts' FPR@95TPR (docs/metrics.md, "fpr95_fdshifts"): the smallest false-positive rate
+/// <c>fpr95_fdshifts</c>: fd-shifts' FPR@95TPR (docs/contributors/metrics.md, "fpr95_fdshifts"): the smallest false-positive rate
 /// among ROC points (one per distinct score) whose true-positive rate is at least 0.9495, where <c>fpr95</c> cuts at
 /// exactly 95%. Correct predictions are the positives.
 /// </summary>

@@ -3,7 +3,7 @@ using EarlyExitBench.Contracts;
 namespace EarlyExitBench.Harness.Evaluation;
 
 /// <summary>
-/// The equal-width bin rule of the calibration metrics (docs/metrics.md, "Calibration"), whose formulas are the classes
+/// The equal-width bin rule of the calibration metrics (docs/contributors/metrics.md, "Calibration"), whose formulas are the classes
 /// of <c>Evaluation/Metrics</c>. Bin m (1-based) of M holds (m−1)/M &lt; p ≤ m/M (see <see cref="BinIndex(double, int)"/>);
 /// p ≤ 0 goes to bin 1 and p &gt; 1 to bin M.
 /// </summary>

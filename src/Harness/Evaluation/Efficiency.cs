@@ -4,7 +4,7 @@ using System.Globalization;
 namespace EarlyExitBench.Harness.Evaluation;
 
 /// <summary>
-/// Efficiency of an accuracy-versus-cost curve (docs/metrics.md, "Efficiency"). A(x) is the best accuracy of any
+/// Efficiency of an accuracy-versus-cost curve (docs/contributors/metrics.md, "Efficiency"). A(x) is the best accuracy of any
 /// operating point with relative cost ≤ x, a right-continuous step function; below the cheapest point no threshold is
 /// feasible and A(x) = 0.
 /// </summary>

@@ -4,7 +4,7 @@ namespace EarlyExitBench.Harness.Evaluation;
 
 /// <summary>
 /// Every registered metric of one exit on the test split, in registry order (the built-ins first, in the order of their
-/// <c>BuiltInMetric</c> marks; docs/metrics.md lists and defines every key). Written as one flat JSON object,
+/// <c>BuiltInMetric</c> marks; docs/contributors/metrics.md lists and defines every key). Written as one flat JSON object,
 /// <c>exit</c> first.
 /// </summary>
 /// <param name="Exit">Exit index (0-based while evaluating, 1-based in a leaderboard).</param>

@@ -42,7 +42,7 @@ public sealed class ExitOutputs
         => Pass(probabilities, labels, bins, fromLogits: false);
 
     /// <summary>
-    /// Reads a matrix of calibrated logits once: p = softmax(z) by log-sum-exp (see docs/metrics.md, "Precision"), so
+    /// Reads a matrix of calibrated logits once: p = softmax(z) by log-sum-exp (see docs/contributors/metrics.md, "Precision"), so
     /// confidences near 1 stay apart and log p_label is exact even where p_label underflows.
     /// </summary>
     /// <param name="logits">Calibrated logits, n × C, finite, n ≥ 1.</param>

@@ -1,6 +1,7 @@
 using EarlyExitBench.Contracts;
 using EarlyExitBench.Harness.Evaluation;
 using EarlyExitBench.Harness.Plugins;
+using EarlyExitBench.Testing;
 
 namespace EarlyExitBench.Harness.Methods;
 
@@ -24,9 +25,9 @@ internal sealed class AssignedExitPolicy(CellRun run, ResolvedPlugin plugin) : C
         var (bundle, calibration, scored) = (run.Bundle, method.Calibration, method.Scored);
         var input = PluginInputs.Policy(scored.ValidationScores!, calibration.ValidationPredictions, bundle.ValidationLabels, scored.Scores, calibration.TestPredictions, bundle.ExitCost);
         var assignments = run.Limit.Run(plugin, "assign", token => run.Create<IExitPolicy>(plugin).Assign(input, token));
-        if (assignments.Count == 0)
+        if (OutputChecks.ExitAssignments(assignments, bundle.TestLabels.Length, bundle.ExitCost.Length) is (var setting, var problem))
         {
-            throw new PluginFailure(Kind, plugin.Label, "assign", "returned no operating points");
+            throw new PluginFailure(Kind, plugin.Label, setting is null ? "assign" : $"assign ({setting})", problem);
         }
 
         var (correct, costs) = (calibration.Correct, bundle.ExitCost);
@@ -38,13 +39,7 @@ internal sealed class AssignedExitPolicy(CellRun run, ResolvedPlugin plugin) : C
 
     private OperatingPoint Point(ExitAssignment assignment, int index, IReadOnlyList<bool[]> correct)
     {
-        var (samples, exitCosts) = (run.Bundle.TestLabels.Length, run.Bundle.ExitCost);
-        var exits = assignment.ExitPerSample;
-        if (exits is null || exits.Length != samples || exits.Any(e => e < 0 || e >= exitCosts.Length))
-        {
-            throw new PluginFailure(Kind, plugin.Label, $"assign ({assignment.Setting})", $"must give an exit in 0..{exitCosts.Length - 1} for each of the {samples} test samples");
-        }
-
+        var (exits, exitCosts) = (assignment.ExitPerSample, run.Bundle.ExitCost);
         var accuracy = (double)exits.Select((e, i) => correct[e][i]).Count(c => c) / exits.Length;
         var cost = exits.Average(e => exitCosts[e]);
         return new OperatingPoint(index, accuracy, cost, cost / exitCosts[^1]);

@@ -2,12 +2,13 @@ using System.Runtime.ExceptionServices;
 using EarlyExitBench.Contracts;
 using EarlyExitBench.Harness.Evaluation;
 using EarlyExitBench.Harness.Plugins;
+using EarlyExitBench.Testing;
 
 namespace EarlyExitBench.Harness.Methods;
 
 /// <summary>
-/// A calibrator plugin behind the plugin-call boundary: each call guarded, each output checked (probabilities in [0, 1],
-/// finite calibrated logits, the shape of the input). Exits are fitted and applied in parallel, each on its own instance;
+/// A calibrator plugin behind the plugin-call boundary: each call guarded, each output checked by <see cref="OutputChecks"/>
+/// (probabilities in [0, 1] with rows summing to 1, finite calibrated logits, the shape of the input). Exits are fitted and applied in parallel, each on its own instance;
 /// when several fail, the failure reported is the lowest exit's, whatever the thread order.
 /// </summary>
 /// <param name="run">The cell.</param>
@@ -16,11 +17,8 @@ internal sealed class CheckedCalibrator(CellRun run, ResolvedPlugin plugin)
 {
     private const string Kind = "calibrator";
 
-    /// <summary>
-    /// How far a probability row's sum may be from 1: float32 rounding of a softmax over a thousand classes stays near 1e-5,
-    /// while a calibrator that forgets to normalise misses by far more.
-    /// </summary>
-    public const double RowSumTolerance = 1e-3;
+    /// <summary>How far a probability row's sum may be from 1 (<see cref="OutputChecks.RowSumTolerance"/>, the check plugin authors run too).</summary>
+    public const double RowSumTolerance = OutputChecks.RowSumTolerance;
 
     /// <summary>Fits the calibrator on each exit's validation logits, calibrates both splits and reads the test exits' outputs once.</summary>
     public Calibration Calibrate()
@@ -72,61 +70,13 @@ internal sealed class CheckedCalibrator(CellRun run, ResolvedPlugin plugin)
         return results;
     }
 
-    private ClassMatrix CheckProbabilities(ClassMatrix probabilities, ClassMatrix logits, int exit)
-    {
-        if (probabilities.Rows != logits.Rows || probabilities.Columns != logits.Columns)
-        {
-            throw new PluginFailure(Kind, plugin.Label, $"apply (exit {exit + 1})", $"returned {probabilities.Rows}×{probabilities.Columns} for {logits.Rows}×{logits.Columns} logits");
-        }
+    private ClassMatrix CheckProbabilities(ClassMatrix probabilities, ClassMatrix logits, int exit) =>
+        OutputChecks.Probabilities(probabilities, logits) is { } problem
+            ? throw new PluginFailure(Kind, plugin.Label, $"apply (exit {exit + 1})", problem)
+            : probabilities;
 
-        var values = probabilities.Values;
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (!float.IsFinite(values[i]) || values[i] < 0 || values[i] > 1.0001f)
-            {
-                throw new PluginFailure(Kind, plugin.Label, $"apply (exit {exit + 1})", $"probability {values[i]} at sample {i / logits.Columns}, class {i % logits.Columns} is not in [0, 1]");
-            }
-        }
-
-        for (var row = 0; row < probabilities.Rows; row++)
-        {
-            var sum = 0.0;
-            foreach (var p in probabilities.Row(row))
-            {
-                sum += p;
-            }
-
-            if (Math.Abs(sum - 1) > RowSumTolerance)
-            {
-                throw new PluginFailure(
-                    Kind,
-                    plugin.Label,
-                    $"apply (exit {exit + 1})",
-                    $"the probabilities of sample {row} sum to {sum.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}, not 1 (±{RowSumTolerance.ToString(System.Globalization.CultureInfo.InvariantCulture)}): ECE, Brier and NLL of such rows are not those of a distribution");
-            }
-        }
-
-        return probabilities;
-    }
-
-    private ClassMatrix CheckLogits(ClassMatrix calibrated, ClassMatrix logits, int exit)
-    {
-        if (ReferenceEquals(calibrated, logits))
-        {
-            return calibrated;
-        }
-
-        if (calibrated.Rows != logits.Rows || calibrated.Columns != logits.Columns)
-        {
-            throw new PluginFailure(Kind, plugin.Label, $"calibrate logits (exit {exit + 1})", $"returned {calibrated.Rows}×{calibrated.Columns} for {logits.Rows}×{logits.Columns} logits");
-        }
-
-        var bad = calibrated.Values.IndexOfAnyExceptInRange(float.MinValue, float.MaxValue);
-        if (bad >= 0)
-        {
-            throw new PluginFailure(Kind, plugin.Label, $"calibrate logits (exit {exit + 1})", $"calibrated logit {calibrated.Values[bad]} at sample {bad / logits.Columns}, class {bad % logits.Columns} is not finite");
-        }
-
-        return calibrated;
-    }
+    private ClassMatrix CheckLogits(ClassMatrix calibrated, ClassMatrix logits, int exit) =>
+        OutputChecks.CalibratedLogits(calibrated, logits) is { } problem
+            ? throw new PluginFailure(Kind, plugin.Label, $"calibrate logits (exit {exit + 1})", problem)
+            : calibrated;
 }

@@ -1,10 +1,11 @@
 using EarlyExitBench.Contracts;
 using EarlyExitBench.Harness.Evaluation;
 using EarlyExitBench.Harness.Plugins;
+using EarlyExitBench.Testing;
 
 namespace EarlyExitBench.Harness.Methods;
 
-/// <summary>A failure predictor plugin behind the plugin-call boundary: each call guarded, each exit's scores checked (one finite score per sample).</summary>
+/// <summary>A failure predictor plugin behind the plugin-call boundary: each call guarded, each exit's scores checked by <see cref="OutputChecks.Scores"/> (one finite score per sample).</summary>
 /// <param name="run">The cell.</param>
 /// <param name="plugin">The failure predictor.</param>
 internal sealed class CheckedFailurePredictor(CellRun run, ResolvedPlugin plugin)
@@ -48,19 +49,8 @@ internal sealed class CheckedFailurePredictor(CellRun run, ResolvedPlugin plugin
         return scores;
     }
 
-    private double[] Check(double[] scores, int samples, int exit)
-    {
-        if (scores.Length != samples)
-        {
-            throw new PluginFailure("failure predictor", plugin.Label, $"score (exit {exit + 1})", $"returned {scores.Length} scores for {samples} samples");
-        }
-
-        var bad = Array.FindIndex(scores, s => !double.IsFinite(s));
-        if (bad >= 0)
-        {
-            throw new PluginFailure("failure predictor", plugin.Label, $"score (exit {exit + 1})", $"score {scores[bad]} at sample {bad} is not finite");
-        }
-
-        return scores;
-    }
+    private double[] Check(double[] scores, int samples, int exit) =>
+        OutputChecks.Scores(scores, samples) is { } problem
+            ? throw new PluginFailure("failure predictor", plugin.Label, $"score (exit {exit + 1})", problem)
+            : scores;
 }

@@ -66,7 +66,7 @@ internal static class ReportContent
         }
 
         yield return new Heading(2, "Metrics", "metrics");
-        yield return new Paragraph("Every metric computed at each exit (per_exit in the leaderboard); the built-ins are defined in docs/metrics.md.");
+        yield return new Paragraph("Every metric computed at each exit (per_exit in the leaderboard); the built-ins are defined in docs/contributors/metrics.md.");
         yield return new ReportTable(
             ["metric", "better", "proxy", "what it is", "defined in", "plugin"],
             [false, false, false, false, false, false],

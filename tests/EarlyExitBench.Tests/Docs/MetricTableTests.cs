@@ -9,7 +9,7 @@ using EarlyExitBench.Tests.Support;
 namespace EarlyExitBench.Tests.Docs;
 
 /// <summary>
-/// docs/metrics.md's table of keys is the metric registry (the built-ins and the repository's metric plugins), in
+/// docs/contributors/metrics.md's table of keys is the metric registry (the built-ins and the repository's metric plugins), in
 /// leaderboard order: key, where it comes from, family, direction, range, proxy, whether it can be null, description, citation.
 /// A metric added, removed or redescribed without the table fails here; <c>EEBENCH_UPDATE_DOCS=1</c> rewrites the table.
 /// </summary>
@@ -17,7 +17,7 @@ public class MetricTableTests
 {
     private const string Begin = "<!-- metric table: generated from the metric registry by MetricTableTests; EEBENCH_UPDATE_DOCS=1 rewrites it -->";
     private const string End = "<!-- end of metric table -->";
-    private static readonly string DocPath = Path.Combine(TestPaths.RepoRoot, "docs", "metrics.md");
+    private static readonly string DocPath = Path.Combine(TestPaths.RepoRoot, "docs", "contributors", "metrics.md");
 
     [Fact]
     public void TheMetricTableIsTheRegistry()
@@ -27,7 +27,7 @@ public class MetricTableTests
         var text = File.ReadAllText(DocPath).ReplaceLineEndings("\n");
         var start = text.IndexOf(Begin, StringComparison.Ordinal);
         var end = text.IndexOf(End, StringComparison.Ordinal);
-        Assert.True(start >= 0 && end > start, $"docs/metrics.md has no '{Begin}' ... '{End}' block");
+        Assert.True(start >= 0 && end > start, $"docs/contributors/metrics.md has no '{Begin}' ... '{End}' block");
         if (Environment.GetEnvironmentVariable("EEBENCH_UPDATE_DOCS") == "1")
         {
             text = text[..(start + Begin.Length)] + "\n" + generated + text[end..];
@@ -35,7 +35,7 @@ public class MetricTableTests
         }
 
         var current = text[(start + Begin.Length + 1)..text.IndexOf(End, StringComparison.Ordinal)];
-        Assert.True(current == generated, $"docs/metrics.md's metric table differs from the registry; if intended, rerun with EEBENCH_UPDATE_DOCS=1.\nexpected:\n{generated}\nactual:\n{current}");
+        Assert.True(current == generated, $"docs/contributors/metrics.md's metric table differs from the registry; if intended, rerun with EEBENCH_UPDATE_DOCS=1.\nexpected:\n{generated}\nactual:\n{current}");
         Assert.Contains("| `ece` | built-in | calibration |", generated, StringComparison.Ordinal);
         Assert.Contains("| `aurc_trapezoid` | EarlyExitBench.Metrics.Conventions | failure prediction |", generated, StringComparison.Ordinal);
     }

@@ -10,7 +10,7 @@ using EarlyExitBench.Tests.Support;
 namespace EarlyExitBench.Tests.Docs;
 
 /// <summary>
-/// The README's plugin tables are generated from the loaded registry (the shipped plugins under <c>artifacts/plugins</c>
+/// The plugin tables of docs/contributors/plugins.md are generated from the loaded registry (the shipped plugins under <c>artifacts/plugins</c>
 /// and the host's built-ins): this test fails when the marked block differs, and <c>EEBENCH_APPROVE=1</c> rewrites it.
 /// </summary>
 public class PluginTablesTests
@@ -18,14 +18,14 @@ public class PluginTablesTests
     private const string Begin = "<!-- plugin-tables: generated from the plugin registry; EEBENCH_APPROVE=1 dotnet test --filter PluginTablesTests rewrites it -->";
     private const string End = "<!-- /plugin-tables -->";
 
-    private static string Readme => Path.Combine(TestPaths.RepoRoot, "README.md");
+    private static string Readme => Path.Combine(TestPaths.RepoRoot, "docs", "contributors", "plugins.md");
 
     [Fact]
     public void TheReadmePluginTablesAreTheRegistrys()
     {
         var text = File.ReadAllText(Readme);
         var (start, end) = (text.IndexOf(Begin, StringComparison.Ordinal), text.IndexOf(End, StringComparison.Ordinal));
-        Assert.True(start >= 0 && end > start, $"README.md has no block between '{Begin}' and '{End}'");
+        Assert.True(start >= 0 && end > start, $"docs/contributors/plugins.md has no block between '{Begin}' and '{End}'");
         var expected = Render(ShippedRegistry.Loaded);
 
         var actual = text[(start + Begin.Length)..end];
@@ -35,7 +35,7 @@ public class PluginTablesTests
             actual = expected;
         }
 
-        Assert.True(expected == actual, "README.md's plugin tables differ from the registry; rewrite them with EEBENCH_APPROVE=1 dotnet test --filter PluginTablesTests. Expected:\n" + expected);
+        Assert.True(expected == actual, "docs/contributors/plugins.md's plugin tables differ from the registry; rewrite them with EEBENCH_APPROVE=1 dotnet test --filter PluginTablesTests. Expected:\n" + expected);
     }
 
     [Fact]

@@ -7,13 +7,13 @@ namespace EarlyExitBench.Tests.Evaluation;
 
 /// <summary>
 /// The built-in metrics as a leaderboard reader meets them: each one's direction, range, whether it is a proxy and may be
-/// undefined, with a description and its paper (docs/metrics.md); and the metrics whose definition depends on the exit
+/// undefined, with a description and its paper (docs/contributors/metrics.md); and the metrics whose definition depends on the exit
 /// or on which score the method ranks by.
 /// </summary>
 public class BuiltInMetricsTests
 {
     // The built-ins of every earlier leaderboard, in its key order: name, higher is better, minimum, maximum, proxy,
-    // may be undefined, a word of its citation (docs/metrics.md).
+    // may be undefined, a word of its citation (docs/contributors/metrics.md).
     public static TheoryData<string, bool, double?, double?, bool, bool, string> Documented => new()
     {
         { "accuracy", true, 0, 1, false, false, "top-1" },

@@ -6,7 +6,7 @@ namespace EarlyExitBench.Harness.Evaluation.Metrics;
 /// <summary>
 /// The metrics the host ships: every <see cref="IExitMetric"/> in this folder marked <see cref="BuiltInMetricAttribute"/>,
 /// registered like any plugin's and computed on the same public <see cref="ExitMetricContext"/>. Each is defined exactly,
-/// ties, bins and edge cases included, in its class and docs/metrics.md; the keys and values are those of every earlier
+/// ties, bins and edge cases included, in its class and docs/contributors/metrics.md; the keys and values are those of every earlier
 /// leaderboard.
 /// </summary>
 public static class BuiltInMetrics

@@ -3,7 +3,7 @@ using EarlyExitBench.Contracts;
 namespace EarlyExitBench.Harness.Evaluation.Metrics;
 
 /// <summary>
-/// <c>ece</c> over M equal-width bins (docs/metrics.md): (1/n) Σ_m |Σ_{i∈B_m} c_i − Σ_{i∈B_m} conf_i|, bin m holding
+/// <c>ece</c> over M equal-width bins (docs/contributors/metrics.md): (1/n) Σ_m |Σ_{i∈B_m} c_i − Σ_{i∈B_m} conf_i|, bin m holding
 /// (m−1)/M &lt; conf ≤ m/M, empty bins skipped, sums in ascending order of confidence.
 /// </summary>
 [BuiltInMetric("ece", "Expected calibration error, equal-width confidence bins", 20)]

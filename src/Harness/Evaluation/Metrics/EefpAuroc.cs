@@ -11,7 +11,7 @@ namespace EarlyExitBench.Harness.Evaluation.Metrics;
 public sealed class EefpAuroc : IExitMetric
 {
     /// <inheritdoc />
-    public MetricInfo Info { get; } = new(MetricDirection.HigherIsBetter, "EarlyExitBench, docs/metrics.md") { Minimum = 0, Maximum = 1, MayBeUndefined = true, Family = MetricFamily.FailurePrediction };
+    public MetricInfo Info { get; } = new(MetricDirection.HigherIsBetter, "EarlyExitBench, docs/contributors/metrics.md") { Minimum = 0, Maximum = 1, MayBeUndefined = true, Family = MetricFamily.FailurePrediction };
 
     /// <inheritdoc />
     public double? Compute(ExitMetricContext context)
