@@ -93,16 +93,31 @@ internal static class CliSupport
             throw new SuiteException([new SuiteError(SourceLocation.WholeFile(dir), "plugin folder not found")]);
         }
 
-        foreach (var dir in (parse.GetValue(PluginDirs) ?? []).Concat(extra).Where(d => !PluginHost.FindAssemblies(d).Any()))
+        foreach (var dir in EmptyPluginFolders(parse, extra))
         {
-            logger.Warning(
-                "Plugin folder {Folder} holds no plugin within {Depth} folders down: a plugin is an X.dll beside its X.deps.json (the output of dotnet build or publish); point --plugins at that output folder or one above it",
-                Path.GetFullPath(dir),
-                PluginHost.SearchDepth);
+            logger.Warning("{Problem:l}", EmptyFolderProblem(dir));
         }
 
         return PluginHost.Load(dirs, logger, HostPlugins.Register);
     }
+
+    /// <summary>The plugin folders asked for (<c>--plugins</c> and <paramref name="extra"/>) that hold no plugin within the search depth, as full paths.</summary>
+    public static IReadOnlyList<string> EmptyPluginFolders(ParseResult parse, IEnumerable<string> extra) =>
+        [.. (parse.GetValue(PluginDirs) ?? []).Concat(extra).Where(d => Directory.Exists(d) && !PluginHost.FindAssemblies(d).Any()).Select(Path.GetFullPath).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>What is wrong with a plugin folder that holds no plugin, and what to do.</summary>
+    public static string EmptyFolderProblem(string folder) =>
+        $"Plugin folder {folder} holds no plugin within {PluginHost.SearchDepth} folders down: a plugin is an X.dll beside its X.deps.json (the output of dotnet build or publish); point --plugins at that output folder or one above it";
+
+    /// <summary>
+    /// Every reason a plugin folder asked for did not give its plugins: a plugin that failed to load (with its fix), or a
+    /// folder with none in it. <c>plugins</c> and <c>validate</c> exit 2 on any, so a plugin repository's CI can gate on them.
+    /// </summary>
+    public static IReadOnlyList<string> PluginFolderProblems(ParseResult parse, PluginCatalog catalog, IEnumerable<string> extra) =>
+        [
+            .. catalog.Failures.Select(f => $"failed to load {f.AssemblyPath}: {f.Reason}. Fix: {f.Fix}"),
+            .. EmptyPluginFolders(parse, extra).Select(EmptyFolderProblem),
+        ];
 
     /// <summary>A cancellation token that Ctrl+C cancels.</summary>
     public static CancellationTokenSource CancelOnCtrlC()

@@ -24,9 +24,10 @@ internal static class PluginsCommand
             }
 
             CliSupport.Render(io.Out, table);
-            foreach (var failure in catalog.Failures)
+            var problems = CliSupport.PluginFolderProblems(parse, catalog, []);
+            foreach (var problem in problems)
             {
-                io.Out.WriteLine($"failed to load {failure.AssemblyPath}: {failure.Reason}. Fix: {failure.Fix}");
+                io.Out.WriteLine(problem);
             }
 
             foreach (var error in catalog.Errors)
@@ -34,8 +35,9 @@ internal static class PluginsCommand
                 io.Out.WriteLine($"error: {error}");
             }
 
-            // A plugin that failed to load is bad input, as a duplicate alias is: the fix is in the plugin folder (and a plugin repository's CI can gate on it).
-            return catalog.Errors.Count > 0 || catalog.Failures.Count > 0 ? ExitCodes.BadInput : ExitCodes.Ok;
+            // A plugin that failed to load, or a plugin folder asked for that holds none, is bad input, as a duplicate alias
+            // is: the fix is in the plugin folder (and a plugin repository's CI can gate on it).
+            return catalog.Errors.Count > 0 || problems.Count > 0 ? ExitCodes.BadInput : ExitCodes.Ok;
         }));
         return command;
     }

@@ -23,7 +23,15 @@ internal static class ValidateCommand
                 }
             }
 
-            return ExitCodes.Ok;
+            // The suite is fine, but a plugin folder it or --plugins asked for gave nothing, or a plugin failed to load: a
+            // plugin repository's CI must see that, so it is bad input (exit 2) with the reason, as for `plugins`.
+            var problems = CliSupport.PluginFolderProblems(parse, catalog, suite.PluginDirectories);
+            foreach (var problem in problems)
+            {
+                io.Errors.WriteLine($"eebench: {problem}");
+            }
+
+            return problems.Count > 0 ? ExitCodes.BadInput : ExitCodes.Ok;
         }));
         return command;
     }

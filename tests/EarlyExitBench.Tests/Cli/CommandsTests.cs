@@ -92,7 +92,7 @@ public class CommandsTests
     }
 
     [Fact]
-    public void APluginFolderWithNoPluginWithinTheSearchDepthIsNamedInAWarningAndTheExitCodeIsUnchanged()
+    public void APluginFolderWithNoPluginWithinTheSearchDepthIsNamedAndPluginsExits2WhileARunGoesOn()
     {
         // A built plugin one folder deeper than the host looks: found by no search.
         var root = TestPaths.TempDirectory();
@@ -107,9 +107,10 @@ public class CommandsTests
         var warning = $"Plugin folder {{0}} holds no plugin within {PluginHost.SearchDepth} folders down: a plugin is an X.dll beside its X.deps.json";
 
         var (code, output, errors) = Run("plugins", "--plugins", root);
-        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal(ExitCodes.BadInput, code);
         Assert.DoesNotContain("throws-on-fit", output, StringComparison.Ordinal);
         Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, warning, Path.GetFullPath(root)), errors, StringComparison.Ordinal);
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, warning, Path.GetFullPath(root)), output, StringComparison.Ordinal);
 
         var dir = TestPaths.TempDirectory();
         var (evaluated, _, evaluateErrors) = Run("evaluate", "--bundle", ToyBundle.Write(dir), "--calibrators", "identity", "--failure-predictors", "msp", "--bootstrap", "0", "--out", dir, "--plugins", empty);
@@ -119,6 +120,33 @@ public class CommandsTests
         var (found, _, foundErrors) = Run("plugins", "--plugins", Path.GetDirectoryName(Path.GetDirectoryName(deep))!);
         Assert.Equal(ExitCodes.Ok, found);
         Assert.DoesNotContain("holds no plugin", foundErrors, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("MissingDependency", "failed to load ")]
+    [InlineData("RegisterThrows", "failed to load ")]
+    [InlineData(null, "holds no plugin within 3 folders down")]
+    public void ValidateExits2WithTheReasonWhenAPluginFolderAskedForGivesNoPlugin(string? fixture, string reason)
+    {
+        // A suite that is fine on its own: only the plugin folder is wrong, by --plugins and by the suite's plugins: line.
+        var dir = TestPaths.TempDirectory();
+        var folder = fixture is null ? Directory.CreateDirectory(Path.Combine(dir, "empty")).FullName : TestPaths.TestPlugin(fixture);
+        var plain = Path.Combine(dir, "plain.yaml");
+        var naming = Path.Combine(dir, "naming.yaml");
+        const string Body = "datasets: [fashion-mnist]\narchitectures: [branchy-lenet]\ntraining: { epochs: 1 }\n";
+        File.WriteAllText(plain, "name: plain\n" + Body);
+        File.WriteAllText(naming, $"name: naming\nplugins: ['{folder}']\n" + Body);
+
+        var (fine, _, _) = Run("validate", plain);
+        var (viaOption, _, optionErrors) = Run("validate", plain, "--plugins", folder);
+        var (viaSuite, _, suiteErrors) = Run("validate", naming);
+
+        Assert.Equal(ExitCodes.Ok, fine);
+        Assert.Equal((ExitCodes.BadInput, ExitCodes.BadInput), (viaOption, viaSuite));
+        foreach (var errors in new[] { optionErrors, suiteErrors })
+        {
+            Assert.Contains(errors.Split('\n'), l => l.StartsWith("eebench: ", StringComparison.Ordinal) && l.Contains(reason, StringComparison.Ordinal));
+        }
     }
 
     [Fact]
