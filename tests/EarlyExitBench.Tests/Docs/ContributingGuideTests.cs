@@ -20,7 +20,7 @@ public class ContributingGuideTests
     {
         var script = GuideScript.Script(Guide);
 
-        foreach (var step in new[] { "dotnet new install", "dotnet pack", "dotnet new eebench-calibrator", "dotnet test ShrinkCalibrator", "eebench\" evaluate", "plugins: [", "eebench\" validate", "dotnet new eebench-metric", "dotnet new eebench-failure-predictor", "dotnet new eebench-architecture", "eebench\" run" })
+        foreach (var step in new[] { "dotnet new install", "dotnet pack", "dotnet new eebench-calibrator", "dotnet test ShrinkCalibrator", "eebench\" evaluate", "plugins: [", "eebench\" validate", "dotnet new eebench-metric", "dotnet new eebench-failure-predictor", "dotnet new eebench-architecture", "eebench\" run", "dotnet pack \"$EEBENCH/src/Testing\"", "ShrinkCalibrator/ci.sh" })
         {
             Assert.Contains(step, script, StringComparison.Ordinal);
         }
@@ -55,7 +55,16 @@ public class ContributingGuideTests
         Assert.Equal(6, entries.Count);
         var recorded = Assert.Single(board["provenance"]!["plugins"]!.AsArray(), p => (string?)p!["alias"] == "shrink")!;
         Assert.Equal("calibrator", (string?)recorded["kind"]);
-        Assert.StartsWith("Szegedy et al. 2016", (string?)recorded["citation"], StringComparison.Ordinal);
+        // The template's description and citation are placeholders made from the project's name, not the example's paper.
+        Assert.Equal("ShrinkCalibrator: replace with where the method comes from (authors year, title, venue; or a URL)", (string?)recorded["citation"]);
+        Assert.StartsWith("ShrinkCalibrator (calibrator): replace with one line", (string?)recorded["description"], StringComparison.Ordinal);
+        // --feed ../eebench-feed is read from the generated folder, where nuget.config is: it names the guide's feed.
+        var feed = System.Xml.Linq.XDocument.Load(Path.Combine(work, "ShrinkCalibrator", "nuget.config")).Descendants("add").Single().Attribute("value")!.Value;
+        Assert.Equal(Path.Combine(work, "eebench-feed"), Path.GetFullPath(Path.Combine(work, "ShrinkCalibrator", feed)));
+        // The generated repository's CI script ran here: tests with the contract kit, eebench loading it, an evaluation.
+        Assert.Contains("ci: ShrinkCalibrator built, passed its tests and the contract kit, loaded and ran in eebench", result.Out, StringComparison.Ordinal);
+        Assert.Contains(JsonNode.Parse(File.ReadAllText(Path.Combine(work, "ShrinkCalibrator", "ci-results", "leaderboard.json")))!["groups"]![0]!["entries"]!.AsArray(), e => (string?)e!["calibrator"] == "shrink");
+        Assert.True(File.Exists(Path.Combine(work, "ShrinkCalibrator", ".github", "workflows", "ci.yml")));
         Assert.Contains("shrink msp efficiency", result.Out, StringComparison.Ordinal);
         var metric = JsonNode.Parse(File.ReadAllText(Path.Combine(work, "results-metric", "leaderboard.json")))!;
         Assert.All(metric["groups"]![0]!["entries"]!.AsArray(), e => Assert.Equal(3, e!["per_exit"]!.AsArray().Count(x => x!["risk_at_half"] is not null)));

@@ -22,6 +22,12 @@ public class TemplateVersionTests
             .ToDictionary(r => (string)r.Attribute("Include")!, r => r);
 
         Assert.Equal(Property("ContractsVersion"), (string?)references["EarlyExitBench.Contracts"].Attribute("Version"));
+        if (project.Contains(".Tests", StringComparison.Ordinal))
+        {
+            // The contract kit is versioned with Contracts (src/Testing's Version is ContractsVersion).
+            Assert.Equal(Property("ContractsVersion"), (string?)references["EarlyExitBench.Testing"].Attribute("Version"));
+        }
+
         if (references.TryGetValue("TorchSharp", out var torch))
         {
             Assert.Equal(Property("TorchSharpVersion"), (string?)torch.Attribute("Version"));

@@ -26,7 +26,8 @@ public class BrokenPluginsFailTheKitTests
     {
         var violation = Assert.Throws<ContractViolation>(() => CalibratorContract.Check(new PluginInfo("reversed", "x") { KeepsArgmax = true }, () => new Scaled(1, 1f, reverseClasses: true)));
 
-        Assert.Matches(@"^calibrator 'reversed': KeepsArgmax is set, but on exit 1 test logits sample 0's argmax moved from class \d to class \d$", violation.Message);
+        // Sample 0 of the kit's exit-1 test logits: class 5 on top, so reversed (C = 10) class 9 − 5 = 4.
+        Assert.Equal("calibrator 'reversed': KeepsArgmax is set, but on exit 1 test logits sample 0's argmax moved from class 5 to class 4", violation.Message);
     }
 
     [Fact]
@@ -52,6 +53,32 @@ public class BrokenPluginsFailTheKitTests
         var violation = Assert.Throws<ContractViolation>(() => CalibratorContract.Check(new PluginInfo("throws", "x"), () => throw new InvalidOperationException("no data")));
 
         Assert.Equal("calibrator 'throws': fit (exit 1) threw InvalidOperationException: no data", violation.Message);
+    }
+
+    [Fact]
+    public void ALogitCalibratorWhoseApplyIsNotTheSoftmaxOfItsLogitsFails()
+    {
+        var violation = Assert.Throws<ContractViolation>(() => CalibratorContract.Check(new PluginInfo("two-minds", "x"), () => new TwoMinds()));
+
+        Assert.StartsWith("calibrator 'two-minds': on exit 1 test logits, apply gives ", violation.Message, StringComparison.Ordinal);
+        Assert.EndsWith("but the softmax of its CalibrateLogits gives " + violation.Message.Split("gives ")[^1], violation.Message, StringComparison.Ordinal);
+        CalibratorContract.Check(new PluginInfo("halved", "x") { KeepsArgmax = true }, () => new TwoMinds(consistent: true));
+    }
+
+    [Fact]
+    public void CONTRIBUTINGsReasonForILogitCalibrationHolds()
+    {
+        // The guide: in float32 the softmax of logit gaps 30 and 31 are both exactly 1, so those samples tie; from the
+        // logits in double precision (what ILogitCalibration lets the host do) they rank apart, 1 - e^-30 < 1 - e^-31.
+        var logits = new ClassMatrix([30f, 0f, 31f, 0f], 2, 2);
+        var single = Probabilities.Softmax(logits);
+
+        Assert.Equal((1f, 1f), (single[0, 0], single[1, 0]));
+        Assert.True(Probabilities.MaxSoftmax(logits.Row(0)) < Probabilities.MaxSoftmax(logits.Row(1)));
+        Assert.Equal(1 / (1 + Math.Exp(-30)), Probabilities.MaxSoftmax(logits.Row(0)), 1e-15);
+        var guide = File.ReadAllText(Path.Combine(Support.TestPaths.RepoRoot, "CONTRIBUTING.md"));
+        Assert.Contains("`ILogitCalibration`", guide, StringComparison.Ordinal);
+        Assert.Contains("logit gaps 30 and 31 are both exactly 1 in float32", guide, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -132,6 +159,18 @@ public class BrokenPluginsFailTheKitTests
             var values = p.Values.ToArray().Select((v, i) => reverseClasses ? p[i / p.Columns, p.Columns - 1 - (i % p.Columns)] : v * mass);
             return new ClassMatrix([.. values], p.Rows, p.Columns);
         }
+    }
+
+    /// <summary>A logit calibrator z/2 whose Apply is, unless consistent, the plain softmax instead of softmax(z/2).</summary>
+    private sealed class TwoMinds(bool consistent = false) : ICalibrator, IFittedCalibrator, ILogitCalibration
+    {
+        public IReadOnlyDictionary<string, double> Parameters { get; } = new Dictionary<string, double>();
+
+        public IFittedCalibrator Fit(ClassMatrix logits, ReadOnlySpan<int> labels, CancellationToken cancellationToken) => this;
+
+        public ClassMatrix Apply(ClassMatrix logits) => Probabilities.Softmax(logits, consistent ? 2 : 1);
+
+        public ClassMatrix CalibrateLogits(ClassMatrix logits) => new([.. logits.Values.ToArray().Select(v => v / 2)], logits.Rows, logits.Columns);
     }
 
     /// <summary>Shifts the logit of the most frequent validation label.</summary>

@@ -36,10 +36,13 @@ public sealed class MyNet : IEarlyExitPlugin, IEarlyExitArchitecture
     public void Register(IPluginRegistrar registrar)
     {
         ArgumentNullException.ThrowIfNull(registrar);
+        // The example is a BranchyNet-style multi-exit MLP (Teerapittayanon, McDanel & Kung 2016, BranchyNet: Fast Inference
+        // via Early Exiting from Deep Neural Networks, ICPR); the description and citation below are placeholders made from this
+        // project's name: write your own.
         registrar.Add<IEarlyExitArchitecture, MyNetOptions>(
-            new PluginInfo("my-net", "Multi-exit MLP: linear+ReLU stages (option widths), a linear exit after each")
+            new PluginInfo("my-net", "MyNet (architecture): replace with one line on what it does, for eebench plugins and the leaderboard")
             {
-                Citation = "Teerapittayanon, McDanel & Kung 2016, BranchyNet: Fast Inference via Early Exiting from Deep Neural Networks, ICPR",
+                Citation = "MyNet: replace with where the method comes from (authors year, title, venue; or a URL)",
             },
             (options, _) => new MyNet(options));
     }

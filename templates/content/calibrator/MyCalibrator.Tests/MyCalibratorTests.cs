@@ -26,38 +26,5 @@ public class MyCalibratorTests
         Assert.Equal(0.0, fitted.Parameters["alpha"]);
     }
 
-    [Fact]
-    public void OutputsRowsThatSumToOneAndKeepTheArgmax()
-    {
-        var logits = new ClassMatrix([2f, 1f, 0f, -1f, 3f, 0.5f], 2, 3);
-        var fitted = new MyCalibrator().Fit(logits, [1, 1], CancellationToken.None);
-
-        var output = fitted.Apply(logits);
-
-        for (var i = 0; i < output.Rows; i++)
-        {
-            Assert.Equal(1.0, output.Row(i).ToArray().Sum(p => (double)p), 5);
-            Assert.Equal(Probabilities.ArgMax(logits.Row(i)), Probabilities.ArgMax(output.Row(i)));
-        }
-    }
-
-    [Fact]
-    public void RegistersItsAliasWithACitation()
-    {
-        var registrar = new Recorder();
-
-        new MyCalibrator().Register(registrar);
-
-        Assert.Equal("my-calibrator", registrar.Info?.Alias);
-        Assert.False(string.IsNullOrWhiteSpace(registrar.Info?.Citation));
-    }
-
-    private sealed class Recorder : IPluginRegistrar
-    {
-        public PluginInfo? Info { get; private set; }
-
-        public void Add<TKind, TOptions>(PluginInfo info, Func<TOptions, PluginContext, TKind> factory)
-            where TKind : class
-            where TOptions : class, new() => Info = info;
-    }
+    // Rows summing to 1, the argmax kept (KeepsArgmax), the registration: MyCalibratorContractTests, with the contract kit.
 }

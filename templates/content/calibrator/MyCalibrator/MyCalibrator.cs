@@ -24,10 +24,15 @@ public sealed class MyCalibrator : IEarlyExitPlugin, ICalibrator
 
         // The alias is what suites and the leaderboard use; the description is one line for `eebench plugins`; the
         // citation says where the method comes from (a paper or a URL). The version defaults to this assembly's.
+        // The example fit is label smoothing applied post hoc (Szegedy et al. 2016, Rethinking the Inception Architecture for
+        // Computer Vision, CVPR); the description and citation below are placeholders made from this
+        // project's name: write your own.
         registrar.Add<ICalibrator>(
-            new PluginInfo("my-calibrator", "Softmax shrunk towards uniform by alpha fitted on validation NLL; keeps argmax and sample order")
+            new PluginInfo("my-calibrator", "MyCalibrator (calibrator): replace with one line on what it does, for eebench plugins and the leaderboard")
             {
-                Citation = "Szegedy et al. 2016, Rethinking the Inception Architecture for Computer Vision, CVPR (label smoothing, applied post hoc)",
+                // Promises the host and the contract kit check by behaviour; set only what holds for every input.
+                KeepsArgmax = true,
+                Citation = "MyCalibrator: replace with where the method comes from (authors year, title, venue; or a URL)",
             },
             _ => new MyCalibrator());
     }

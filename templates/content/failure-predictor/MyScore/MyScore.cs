@@ -18,10 +18,13 @@ public sealed class MyScore : IEarlyExitPlugin, IFailurePredictor, IConfidenceSc
     public void Register(IPluginRegistrar registrar)
     {
         ArgumentNullException.ThrowIfNull(registrar);
+        // The example score is the logit margin (Scheffer, Decomain & Wrobel 2001, Active Hidden Markov Models for Information
+        // Extraction, IDA); the description and citation below are placeholders made from this
+        // project's name: write your own.
         registrar.Add<IFailurePredictor>(
-            new PluginInfo("my-score", "Largest minus second-largest raw logit at the exit; ignores the calibrator")
+            new PluginInfo("my-score", "MyScore (failure predictor): replace with one line on what it does, for eebench plugins and the leaderboard")
             {
-                Citation = "Scheffer, Decomain & Wrobel 2001, Active Hidden Markov Models for Information Extraction, IDA (margin)",
+                Citation = "MyScore: replace with where the method comes from (authors year, title, venue; or a URL)",
             },
             _ => new MyScore());
     }

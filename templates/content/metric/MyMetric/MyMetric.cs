@@ -16,10 +16,13 @@ public sealed class MyMetric : IEarlyExitPlugin, IExitMetric
         ArgumentNullException.ThrowIfNull(registrar);
 
         // Metric aliases are leaderboard keys, so they are snake_case (every other kind uses kebab-case).
+        // The example is selective risk at 50% coverage (Geifman & El-Yaniv 2017, Selective Classification for Deep Neural
+        // Networks, NeurIPS); the description and citation below are placeholders made from this
+        // project's name: write your own.
         registrar.Add<IExitMetric>(
-            new PluginInfo("my_metric", "Selective risk at 50% coverage: error rate of the half of samples scored most confident")
+            new PluginInfo("my_metric", "MyMetric (metric): replace with one line on what it does, for eebench plugins and the leaderboard")
             {
-                Citation = "Geifman & El-Yaniv 2017, Selective Classification for Deep Neural Networks, NeurIPS",
+                Citation = "MyMetric: replace with where the method comes from (authors year, title, venue; or a URL)",
             },
             _ => new MyMetric());
     }
