@@ -4,4 +4,5 @@ namespace EarlyExitBench.Harness.Claims;
 /// <param name="Seed">The seed.</param>
 /// <param name="Score">Efficiency score on that seed.</param>
 /// <param name="Proxies">Mean over exits of every proxy on that seed; null in leaderboards written before they were added.</param>
-public sealed record SeedData(int Seed, double Score, IReadOnlyDictionary<string, double>? Proxies);
+/// <param name="EfficiencyReplicates">The score on each test resample (shared by every method and seed); null in leaderboards written before they were published.</param>
+public sealed record SeedData(int Seed, double Score, IReadOnlyDictionary<string, double>? Proxies, IReadOnlyList<double>? EfficiencyReplicates = null);

@@ -15,7 +15,7 @@ internal static class ResultsMapping
             p.Assemblies.Select(a => new R.AssemblyProvenance(a.Name, a.Version, a.Sha256, a.Aliases, a.External)).ToList(),
             p.Datasets.Select(d => new R.DatasetProvenance(d.Name, d.ContentId)).ToList())
         {
-            Plugins = p.Plugins.Select(x => new R.PluginProvenance(x.Kind, x.Alias, x.Version, x.Description, x.Citation, x.Assembly)).ToList(),
+            Plugins = p.Plugins.Select(x => new R.PluginProvenance(x.Kind, x.Alias, x.Version, x.Description, x.Citation, x.Assembly, x.KeepsArgmax, x.KeepsSampleOrder)).ToList(),
         };
 
     public static R.MetricSummary ToResults(this Planning.MetricSummary m) => new(m.Name, m.Description, m.Better, m.Proxy, m.Citation, m.Plugin, m.Family);
