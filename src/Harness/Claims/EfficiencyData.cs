@@ -3,4 +3,5 @@ namespace EarlyExitBench.Harness.Claims;
 /// <summary>An entry's efficiency as the claims read it.</summary>
 /// <param name="Score">Mean over seeds of the efficiency score.</param>
 /// <param name="ScoreCi">Its interval over test samples, in leaderboards that have one; else null.</param>
-public sealed record EfficiencyData(double Score, double[]? ScoreCi);
+/// <param name="Oracle">The oracle (each sample at its earliest correct exit): accuracy and relative cost, seed-averaged.</param>
+public sealed record EfficiencyData(double Score, double[]? ScoreCi, Results.OracleResult? Oracle = null);
