@@ -47,7 +47,15 @@ internal static class ArgmaxReorderingClaim
         }
 
         var points = data.Groups.Select(g => Points(g, calibrators)).ToList();
-        var rows = data.Groups.Select((g, i) => new ClaimGroupRow(g.Name, ClaimVerdict.Inconclusive, points[i].Select(p => new ClaimStatistic($"1 − τ {p.Calibrator}; |Δe| = {p.Y.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)}", p.X)).ToList())).ToList();
+        // Per group, A alone (B's correlation over one group's 4 or so points says little): not supported when fewer than 2 could reorder.
+        var rows = data.Groups.Select((g, i) =>
+        {
+            var groupTaus = calibrators.Select(c => g.Find(c, ClaimRules.Msp)).OfType<EntryData>()
+                .Select(e => (e.Calibrator, Tau: V2Support.Mean([V2Support.Plain(SeedPairs.Proxy(e, "rank_preservation"))], two))).Where(t => t.Tau is not null).ToList();
+            var rowStatistics = groupTaus.Select(t => ClaimStatistic.Of($"τ {t.Calibrator}", t.Tau!)).ToList();
+            rowStatistics.AddRange(points[i].Select(p => new ClaimStatistic($"|e({p.Calibrator}+msp) − e(identity+msp)|", p.Y)));
+            return new ClaimGroupRow(g.Name, ClaimRulesV2.Claim2(groupTaus.Select(t => t.Tau!).ToList(), null), rowStatistics);
+        }).ToList();
         var usable = points.Where(p => p.Count > 0).ToList();
         var rho = Bootstrap.Points([usable.Count], picks =>
         {
@@ -64,6 +72,7 @@ internal static class ArgmaxReorderingClaim
         }
 
         statistics.Insert(0, new ClaimStatistic("argmax-keeping calibrators that materially reorder (A)", taus.Count(t => ClaimRules.Reorders(t) == true)));
+        notes.Add("per group: part A alone (B is pooled over groups); a group row is not supported when fewer than 2 calibrators could reorder there, else inconclusive");
         var orderKeeping = data.Plugins.Where(p => p.Kind == "calibrator" && p.KeepsSampleOrder == true && p.Alias != ClaimRules.Uncalibrated).Select(p => p.Alias).ToList();
         notes.Add(orderKeeping.Count > 0
             ? $"calibrators that promise to keep the sample order (τ < 1 there is ties only): {string.Join(", ", orderKeeping)}"
