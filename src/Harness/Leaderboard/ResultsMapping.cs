@@ -37,6 +37,11 @@ internal static class ResultsMapping
 
     public static R.OracleResult ToResults(this Evaluation.OracleResult o) => new(o.Accuracy, o.RelativeCost);
 
+    /// <summary>A budget's published numbers; the thresholds stay in the cell result (they differ per seed and are not averaged).</summary>
+    public static R.DeployableBudget ToResults(this Evaluation.DeployableBudget b) => new(b.Budget, b.OracleAccuracy, b.Global.ToResults(), b.PerExit.ToResults());
+
+    public static R.DeployedPoint ToResults(this Evaluation.DeployedPoint p) => new(p.ValidationAccuracy, p.ValidationRelativeCost, p.Accuracy, p.MeanCost, p.RelativeCost);
+
     public static R.PhaseTiming ToResults(this Planning.PhaseTiming t) => new(t.Cell, t.Phase, t.Seconds, t.Cached);
 
     public static R.MeasurementRecord ToResults(this Measurement.MeasurementRecord r) =>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EarlyExitBench.Harness.Results;
 
 // The published results format: the leaderboard JSON, serialised with snake_case keys (schemas/leaderboard.schema.json).
@@ -73,7 +75,12 @@ public sealed record EfficiencySummary(
     double[]? GapToLeaderCi,
     IReadOnlyDictionary<string, double> AccuracyAtBudget,
     IReadOnlyDictionary<string, double?> CostSavedAtMatchedAccuracy,
-    OracleResult Oracle);
+    OracleResult Oracle)
+{
+    /// <summary>Global-threshold entries: thresholds chosen on validation, applied to test; null (the key left out, so a file written before it existed reads and writes back unchanged) for other policies.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DeployableEfficiency? Deployable { get; init; }
+}
 
 /// <summary>One seed's efficiency, its proxies and its Pareto front.</summary>
 /// <param name="Seed">The cell's seed.</param>
