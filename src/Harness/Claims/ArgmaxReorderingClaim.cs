@@ -77,6 +77,12 @@ internal static class ArgmaxReorderingClaim
         notes.Add(orderKeeping.Count > 0
             ? $"calibrators that promise to keep the sample order (τ < 1 there is ties only): {string.Join(", ", orderKeeping)}"
             : "no calibrator besides identity promises to keep the sample order; this leaderboard cannot tell a pair swapped from a pair tied, so τ < 1 may be ties (histogram and isotonic outputs are step functions)");
+        notes.Add("part B uses the oracle (test-chosen) efficiency; deployable efficiency is not part of this claim");
+        if (V2Support.DeployableMissing(data) is { } deployableMissing)
+        {
+            notes.Add(deployableMissing);
+        }
+
         return new ClaimResult(2, ReorderingClaim.Statement, ClaimRulesV2.Claim2(taus, rho), Rule, statistics, rows, notes);
     }
 

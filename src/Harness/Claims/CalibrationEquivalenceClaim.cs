@@ -16,6 +16,7 @@ internal static class CalibrationEquivalenceClaim
         var two = V2Support.Options(options, 1);
         var n = V2Support.TestSamples(data);
         var (reductions, changes, rows, notes) = (new List<List<SeedValue>>(), new List<List<SeedValue>>(), new List<ClaimGroupRow>(), new List<string>());
+        var pairs = new List<(EntryData, EntryData)>();
         foreach (var group in data.Groups)
         {
             var (uncalibrated, calibrated) = (group.Find(ClaimRules.Uncalibrated, ClaimRules.Msp), group.Find(ClaimRules.Calibrated, ClaimRules.Msp));
@@ -31,7 +32,14 @@ internal static class CalibrationEquivalenceClaim
             reductions.Add(r);
             changes.Add(d);
             var (gr, gd) = (V2Support.Mean([r], two), V2Support.Mean([d], two));
-            rows.Add(new ClaimGroupRow(group.Name, ClaimRulesV2.Claim1(gr, gd), Statistics(gr, gd, V2Support.TestSamples(group))));
+            pairs.Add((calibrated, uncalibrated));
+            var groupStatistics = Statistics(gr, gd, V2Support.TestSamples(group));
+            if (V2Support.Deployable("Δ", calibrated, uncalibrated) is { } deployable)
+            {
+                groupStatistics.Add(deployable);
+            }
+
+            rows.Add(new ClaimGroupRow(group.Name, ClaimRulesV2.Claim1(gr, gd), groupStatistics));
         }
 
         var (pr, pd) = (V2Support.Mean(reductions, two), V2Support.Mean(changes, two));
@@ -40,7 +48,18 @@ internal static class CalibrationEquivalenceClaim
             notes.Add("some seeds have no efficiency replicates: their intervals hold seed noise only");
         }
 
-        return new ClaimResult(1, CalibrationClaim.Statement, ClaimRulesV2.Claim1(pr, pd), Rule, Statistics(pr, pd, n), rows, notes);
+        var statistics = Statistics(pr, pd, n);
+        if (V2Support.Deployable("Δ", pairs) is { } pooledDeployable)
+        {
+            statistics.Add(pooledDeployable);
+        }
+
+        if (V2Support.DeployableMissing(data) is { } missing)
+        {
+            notes.Add(missing);
+        }
+
+        return new ClaimResult(1, CalibrationClaim.Statement, ClaimRulesV2.Claim1(pr, pd), Rule, statistics, rows, notes);
     }
 
     private static List<ClaimStatistic> Statistics(Estimate? r, Estimate? d, int? n)

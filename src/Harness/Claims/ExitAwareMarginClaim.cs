@@ -15,6 +15,7 @@ internal static class ExitAwareMarginClaim
         var two = V2Support.Options(options, 5);
         var n = V2Support.TestSamples(data);
         var (notes, rows, all) = (new List<string>(), new List<ClaimGroupRow>(), new List<List<SeedValue>>());
+        var pairs = new List<(EntryData, EntryData)>();
         foreach (var group in data.Groups)
         {
             if (group.Find(ClaimRules.Uncalibrated, ClaimRules.ExitAware) is not { } exitAware || group.Find(ClaimRules.Calibrated, ClaimRules.Msp) is not { } calibrated)
@@ -26,11 +27,28 @@ internal static class ExitAwareMarginClaim
             var d = V2Support.Difference(exitAware, calibrated);
             all.Add(d);
             var estimate = V2Support.Mean([d], two);
-            rows.Add(new ClaimGroupRow(group.Name, ClaimRulesV2.Claim5(estimate), estimate is null ? [] : [ClaimStatistic.Of("Δ", estimate), V2Support.Images("Δ", estimate, V2Support.TestSamples(group))]));
+            pairs.Add((exitAware, calibrated));
+            var groupStatistics = estimate is null ? new List<ClaimStatistic>() : [ClaimStatistic.Of("Δ", estimate), V2Support.Images("Δ", estimate, V2Support.TestSamples(group))];
+            if (V2Support.Deployable("Δ", exitAware, calibrated) is { } deployable)
+            {
+                groupStatistics.Add(deployable);
+            }
+
+            rows.Add(new ClaimGroupRow(group.Name, ClaimRulesV2.Claim5(estimate), groupStatistics));
         }
 
         var pooled = V2Support.Mean(all, two);
         var statistics = pooled is null ? new List<ClaimStatistic>() : [ClaimStatistic.Of($"Δ = e({ExitAware}) − e({Calibrated})", pooled), V2Support.Images("Δ", pooled, n)];
+        if (V2Support.Deployable("Δ", pairs) is { } pooledDeployable)
+        {
+            statistics.Add(pooledDeployable);
+        }
+
+        if (V2Support.DeployableMissing(data) is { } missing)
+        {
+            notes.Add(missing);
+        }
+
         statistics.Add(new ClaimStatistic("groups supported", rows.Count(r => r.Verdict == ClaimVerdict.Supported)));
         statistics.Add(new ClaimStatistic("groups not supported", rows.Count(r => r.Verdict == ClaimVerdict.NotSupported)));
         statistics.Add(new ClaimStatistic("groups inconclusive", rows.Count(r => r.Verdict == ClaimVerdict.Inconclusive)));

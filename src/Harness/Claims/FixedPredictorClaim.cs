@@ -65,6 +65,10 @@ internal static class FixedPredictorClaim
             var estimate = w.Fit.Interval(two);
             statistics.Add(ClaimStatistic.Of($"{w.Less.Method} − {w.More.Method} in {w.Group.Name} (p = {w.P.ToString("0.0e0", System.Globalization.CultureInfo.InvariantCulture)})", estimate));
             statistics.Add(V2Support.Images("  the same", estimate, n));
+            if (V2Support.Deployable("  the same", w.Less, w.More) is { } deployable)
+            {
+                statistics.Add(deployable);
+            }
         }
 
         if (winners.Count == 0 && candidates.Count > 0)
@@ -86,6 +90,11 @@ internal static class FixedPredictorClaim
 
             return new ClaimGroupRow(g.Name, ClaimRulesV2.Claim3(own.Count, ownWinners, own.Count(c => c.Fit.Value > 0)), rowStatistics);
         }).ToList();
+        if (V2Support.DeployableMissing(data) is { } missing)
+        {
+            notes.Add(missing);
+        }
+
         return new ClaimResult(3, LessCalibratedWinsClaim.Statement, ClaimRulesV2.Claim3(candidates.Count, winners.Count, positive), Rule, statistics, rows, notes);
     }
 }

@@ -66,6 +66,12 @@ internal static class HeldFixedProxyClaim
             double? Single(Draw d, int index) =>
                 Strength(groups[index], d.Seeds[0], d.Test, failurePrediction, byCalibrator: true) - Strength(groups[index], d.Seeds[0], d.Test, calibration, byCalibrator: false);
         }).ToList();
+        notes.Add("the correlations use the oracle (test-chosen) efficiency; correlations with deployable efficiency are not computed");
+        if (V2Support.DeployableMissing(data) is { } deployableMissing)
+        {
+            notes.Add(deployableMissing);
+        }
+
         return new ClaimResult(4, ProxyStrengthClaim.Statement, ClaimRules.Claim4(pooled), Rule, statistics, rows, notes);
     }
 

@@ -81,4 +81,26 @@ internal static class V2Support
     /// <summary>A group's seeds that every one of <paramref name="entries"/> has, in order.</summary>
     public static List<int> SharedSeeds(IReadOnlyList<EntryData> entries) =>
         entries.Count == 0 ? [] : entries.Select(e => e.PerSeed.Select(s => s.Seed)).Aggregate((a, b) => a.Intersect(b)).Order().ToList();
+
+    /// <summary>
+    /// The same comparison on deployable efficiency (thresholds chosen on validation, applied unchanged to test), from the
+    /// entries' seed-mean <c>efficiency.deployable</c>: a point estimate beside the oracle's (test-chosen) Δ; null when
+    /// either entry has none.
+    /// </summary>
+    public static ClaimStatistic? Deployable(string name, EntryData a, EntryData b) =>
+        a.Efficiency.Deployable is { } da && b.Efficiency.Deployable is { } db
+            ? new ClaimStatistic($"{name} on deployable efficiency (validation-chosen thresholds; seed means, no interval)", da.Score - db.Score)
+            : null;
+
+    /// <summary>Pooled over groups: the mean of the groups' deployable differences, or null when any group lacks them.</summary>
+    public static ClaimStatistic? Deployable(string name, IReadOnlyList<(EntryData A, EntryData B)> pairs) =>
+        pairs.Count > 0 && pairs.All(p => p.A.Efficiency.Deployable is not null && p.B.Efficiency.Deployable is not null)
+            ? new ClaimStatistic($"{name} on deployable efficiency (validation-chosen thresholds; mean over groups of seed means, no interval)", pairs.Average(p => p.A.Efficiency.Deployable!.Score - p.B.Efficiency.Deployable!.Score))
+            : null;
+
+    /// <summary>The note every v2 claim gives when the leaderboard has no deployable efficiency.</summary>
+    public static string? DeployableMissing(ClaimsData data) =>
+        data.Groups.SelectMany(g => g.GlobalThreshold).Any(e => e.Efficiency.Deployable is null)
+            ? "this leaderboard has no efficiency.deployable (thresholds chosen on validation) for every global-threshold entry: only the oracle (test-chosen) efficiency is compared"
+            : null;
 }

@@ -66,6 +66,12 @@ internal static class WastedComputeClaim
         Add(pooled, "late test images, best failure prediction", V2Support.Mean(predictorLate, two));
         Add(pooled, "wasted FLOPs per test image, best-calibrated", V2Support.Mean(calibratedWaste, two));
         Add(pooled, "wasted FLOPs per test image, best failure prediction", V2Support.Mean(predictorWaste, two));
+        notes.Add("late exits are counted at the test-chosen matched-accuracy threshold (the oracle curve's operating point), not at a validation-chosen one");
+        if (V2Support.DeployableMissing(data) is { } deployableMissing)
+        {
+            notes.Add(deployableMissing);
+        }
+
         return new ClaimResult(6, Statement, ClaimRulesV2.Claim6(pw2, pl2), Rule, pooled, rows, notes);
     }
 
