@@ -16,6 +16,9 @@ public sealed record ClaimsData(string Source, IReadOnlyList<GroupData> Groups)
     /// <summary>The leaderboard's <c>metrics</c> section: each metric's direction and whether it is a proxy.</summary>
     public IReadOnlyList<MetricSummary> Metrics { get; init; } = [];
 
+    /// <summary>The plugins the run used (provenance), with the calibrators' promises (keeps argmax, keeps sample order) where recorded.</summary>
+    public IReadOnlyList<PluginProvenance> Plugins { get; init; } = [];
+
     /// <summary>Reads a leaderboard file with the one published-format reader and checks it has what the claims need.</summary>
     /// <exception cref="FileNotFoundException">No such file.</exception>
     /// <exception cref="InvalidDataException">Not a leaderboard in the published format (see <see cref="LeaderboardReader"/>), or without per-seed proxies.</exception>
@@ -29,7 +32,7 @@ public sealed record ClaimsData(string Source, IReadOnlyList<GroupData> Groups)
     public static ClaimsData From(LeaderboardDocument document, string source)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return FromJson(JsonSerializer.SerializeToElement(document, Json.Options), source) with { Metrics = document.Metrics };
+        return FromJson(JsonSerializer.SerializeToElement(document, Json.Options), source) with { Metrics = document.Metrics, Plugins = document.Provenance?.Plugins ?? [] };
     }
 
     private static ClaimsData FromJson(JsonElement root, string source)

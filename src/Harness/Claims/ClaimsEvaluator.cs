@@ -9,7 +9,12 @@ public static class ClaimsEvaluator
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Resamples);
-        var claims = new List<ClaimResult>
+        if (options.Rules is not (ClaimsOptions.V1 or ClaimsOptions.V2))
+        {
+            throw new ArgumentException($"rules '{options.Rules}': expected {ClaimsOptions.V1} or {ClaimsOptions.V2}", nameof(options));
+        }
+
+        var claims = options.Rules == ClaimsOptions.V2 ? ClaimsV2.Evaluate(data, options) : new List<ClaimResult>
         {
             CalibrationClaim.Evaluate(data, options),
             ReorderingClaim.Evaluate(data, options),
@@ -24,6 +29,6 @@ public static class ClaimsEvaluator
                 g => g.Key,
                 g => (IReadOnlyDictionary<string, Results.CorrelationResult>)new SortedDictionary<string, Results.CorrelationResult>(
                     g.First().ProxyCorrelation!.Where(p => !p.Key.Contains('@', StringComparison.Ordinal)).ToDictionary(), StringComparer.Ordinal));
-        return new ClaimsReport(data.Source, data.Groups.Select(g => g.Name).ToList(), options.Resamples, options.Seed, claims, correlations);
+        return new ClaimsReport(data.Source, data.Groups.Select(g => g.Name).ToList(), options.Resamples, options.Seed, claims, correlations) { RulesVersion = options.Rules };
     }
 }

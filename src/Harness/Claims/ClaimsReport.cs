@@ -12,5 +12,8 @@ public sealed record ClaimsReport(
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, Results.CorrelationResult>> ProxyCorrelation)
 {
     /// <summary>Where the rules are written down in words.</summary>
-    public string Rules => "docs/CLAIMS.md";
+    public string Rules => RulesVersion == ClaimsOptions.V1 ? "docs/CLAIMS.md" : "docs/CLAIMS.md, Rules v2";
+
+    /// <summary>Which rules gave the verdicts: "v1" or "v2".</summary>
+    public string RulesVersion { get; init; } = ClaimsOptions.V1;
 }

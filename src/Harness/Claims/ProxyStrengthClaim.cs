@@ -64,7 +64,7 @@ internal static class ProxyStrengthClaim
     /// describe as one (not in <c>metrics</c>, or <c>proxy: false</c>), or whose published family is another (files
     /// written before the family was published have none), is left out with a note.
     /// </summary>
-    private static List<(string Name, bool HigherIsBetter)> Family(IReadOnlyList<string> names, string familyName, ClaimsData data, List<string> notes)
+    internal static List<(string Name, bool HigherIsBetter)> Family(IReadOnlyList<string> names, string familyName, ClaimsData data, List<string> notes)
     {
         var family = new List<(string, bool)>();
         foreach (var name in names)

@@ -4,4 +4,13 @@ namespace EarlyExitBench.Harness.Claims;
 /// <param name="Seed">The seed.</param>
 /// <param name="Score">Efficiency score on that seed.</param>
 /// <param name="Proxies">Mean over exits of every proxy on that seed; null in leaderboards written before they were added.</param>
-public sealed record SeedData(int Seed, double Score, IReadOnlyDictionary<string, double>? Proxies);
+/// <param name="LateExits">Compute spent on samples an earlier exit already had right, at the matched-accuracy threshold; null in older leaderboards.</param>
+/// <param name="EfficiencyReplicates">The score on each test resample (shared by every method and seed); null in leaderboards written before they were published.</param>
+public sealed record SeedData(int Seed, double Score, IReadOnlyDictionary<string, double>? Proxies, IReadOnlyList<double>? EfficiencyReplicates = null, Results.LateExitRecord? LateExits = null)
+{
+    /// <summary>The Pareto front's accuracies on this seed (hits/n exactly), from which the claims read the test-set size.</summary>
+    public IReadOnlyList<double> ParetoAccuracies => ParetoFront?.Select(p => p.Accuracy).ToList() ?? [];
+
+    /// <summary>This seed's Pareto front as the leaderboard gives it; null where absent.</summary>
+    public IReadOnlyList<Results.OperatingPoint>? ParetoFront { get; init; }
+}

@@ -6,7 +6,7 @@ using EarlyExitBench.Harness.Storage;
 
 namespace EarlyExitBench.Harness.Cli;
 
-/// <summary><c>eebench claims LEADERBOARD.json</c>: the paper's five claims, each supported, not supported or inconclusive, with the numbers behind it.</summary>
+/// <summary><c>eebench claims LEADERBOARD.json [--rules v1|v2]</c>: the paper's claims, each supported, not supported or inconclusive, with the numbers behind it.</summary>
 internal static class ClaimsCommand
 {
     public static Command Create(CliIO io)
@@ -15,7 +15,9 @@ internal static class ClaimsCommand
         var json = new Option<bool>("--json") { Description = "Print the verdicts and numbers as JSON" };
         var resamples = new Option<int>("--resamples") { Description = "Bootstrap resamples per interval", DefaultValueFactory = _ => new ClaimsOptions().Resamples };
         var correlations = new Option<bool>("--correlations") { Description = "Also print every group's proxy-correlation table" };
-        var command = new Command("claims", "Test the paper's claims on a leaderboard (rules: docs/CLAIMS.md)") { leaderboard, json, resamples, correlations };
+        var rules = new Option<string>("--rules") { Description = "Which rules decide: v1 (claims 1-5, seed bootstrap) or v2 (claims 1-6, two-level intervals, margins; docs/CLAIMS.md)", DefaultValueFactory = _ => ClaimsOptions.V1 };
+        rules.AcceptOnlyFromAmong(ClaimsOptions.V1, ClaimsOptions.V2);
+        var command = new Command("claims", "Test the paper's claims on a leaderboard (rules: docs/CLAIMS.md)") { leaderboard, json, resamples, correlations, rules };
         command.SetAction(parse => CliSupport.Guarded(parse, io, null, _ =>
         {
             var count = parse.GetValue(resamples);
@@ -25,7 +27,7 @@ internal static class ClaimsCommand
                 return ExitCodes.BadInput;
             }
 
-            var report = ClaimsEvaluator.Evaluate(ClaimsData.Read(parse.GetValue(leaderboard)!), new ClaimsOptions(count));
+            var report = ClaimsEvaluator.Evaluate(ClaimsData.Read(parse.GetValue(leaderboard)!), new ClaimsOptions(count, Rules: parse.GetValue(rules)!));
             if (parse.GetValue(json))
             {
                 io.Out.WriteLine(JsonSerializer.Serialize(report, Json.Options));

@@ -120,7 +120,8 @@ public static class GroupAssembler
         var perExit = Enumerable.Range(0, exits)
             .Select(k => ((seeds.Count == 1 ? seeds[0].Evaluation.PerExit[k] : Mean(seeds.Select(s => s.Evaluation.PerExit[k]).ToList())) with { Exit = k + 1 }).ToResults())
             .ToList();
-        var perSeed = seeds.Select(s => new SeedResult(s.Seed, s.Evaluation.Efficiency.Score, MeanProxies(s.Evaluation, isProxy), s.Evaluation.Efficiency.ParetoFront.Select(p => p.ToResults()).ToList())).ToList();
+        var perSeed = seeds.Select(s => new SeedResult(s.Seed, s.Evaluation.Efficiency.Score, MeanProxies(s.Evaluation, isProxy), s.Evaluation.Efficiency.ParetoFront.Select(p => p.ToResults()).ToList(), s.EfficiencyReplicates,
+            s.LateExits is { } l ? new Results.LateExitRecord(l.Threshold, l.Accuracy, l.RelativeCost, l.LateSamples, l.WastedFlops, l.SpentFlops) : null)).ToList();
         return new EntryResult(0, null, calibrator, predictor, policy, summary, perExit, perSeed, AverageRiskCoverage(seeds));
     }
 

@@ -15,7 +15,7 @@ internal static class ResultsMapping
             p.Assemblies.Select(a => new R.AssemblyProvenance(a.Name, a.Version, a.Sha256, a.Aliases, a.External)).ToList(),
             p.Datasets.Select(d => new R.DatasetProvenance(d.Name, d.ContentId)).ToList())
         {
-            Plugins = p.Plugins.Select(x => new R.PluginProvenance(x.Kind, x.Alias, x.Version, x.Description, x.Citation, x.Assembly)).ToList(),
+            Plugins = p.Plugins.Select(x => new R.PluginProvenance(x.Kind, x.Alias, x.Version, x.Description, x.Citation, x.Assembly, x.KeepsArgmax, x.KeepsSampleOrder)).ToList(),
         };
 
     public static R.MetricSummary ToResults(this Planning.MetricSummary m) => new(m.Name, m.Description, m.Better, m.Proxy, m.Citation, m.Plugin, m.Family);
@@ -36,6 +36,11 @@ internal static class ResultsMapping
     public static R.OperatingPoint ToResults(this Evaluation.OperatingPoint p) => new(p.Threshold, p.Accuracy, p.MeanCost, p.RelativeCost);
 
     public static R.OracleResult ToResults(this Evaluation.OracleResult o) => new(o.Accuracy, o.RelativeCost);
+
+    /// <summary>A budget's published numbers; the thresholds stay in the cell result (they differ per seed and are not averaged).</summary>
+    public static R.DeployableBudget ToResults(this Evaluation.DeployableBudget b) => new(b.Budget, b.OracleAccuracy, b.Global.ToResults(), b.PerExit.ToResults());
+
+    public static R.DeployedPoint ToResults(this Evaluation.DeployedPoint p) => new(p.ValidationAccuracy, p.ValidationRelativeCost, p.Accuracy, p.MeanCost, p.RelativeCost);
 
     public static R.PhaseTiming ToResults(this Planning.PhaseTiming t) => new(t.Cell, t.Phase, t.Seconds, t.Cached);
 

@@ -121,6 +121,29 @@ public sealed class EfficiencyBootstrap
         return replicates;
     }
 
+    /// <summary>
+    /// Replicates of a score that is the mean of per-sample shares (the deployable efficiency: its thresholds are fixed
+    /// on validation, so a resample only reweights the test samples): replicate b is the mean share over resample b.
+    /// </summary>
+    /// <param name="perSample">[n] each test sample's share of the score.</param>
+    public double[] Mean(IReadOnlyList<double> perSample)
+    {
+        ArgumentNullException.ThrowIfNull(perSample);
+        var replicates = new double[Count];
+        for (var b = 0; b < Count; b++)
+        {
+            double sum = 0;
+            foreach (var i in _draws[b])
+            {
+                sum += perSample[i];
+            }
+
+            replicates[b] = Round(sum / _draws[b].Length);
+        }
+
+        return replicates;
+    }
+
     private static double Score(IReadOnlyList<OperatingPoint> points, long hitsAtLast, int draws, double[] exitCosts) =>
         Round(Efficiency.Score(Efficiency.ParetoFront(points), exitCosts[0] / exitCosts[^1], (double)hitsAtLast / draws));
 

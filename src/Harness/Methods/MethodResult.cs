@@ -12,6 +12,8 @@ namespace EarlyExitBench.Harness.Methods;
 /// <param name="EfficiencyReplicates">The efficiency score on each bootstrap resample of the test samples (see
 /// <see cref="EfficiencyBootstrap"/>); empty when the suite turns the bootstrap off, null in results made before it existed.</param>
 /// <param name="RiskCoverage">Global-threshold methods: selective risk per exit on <see cref="Methods.RiskCoverage.Grid"/>; null otherwise.</param>
+/// <param name="LateExits">Global-threshold methods: compute spent on samples an earlier exit already had right, at the
+/// matched-accuracy threshold (<see cref="Evaluation.LateExits"/>); null otherwise and in results made before it existed.</param>
 public sealed record MethodResult(
     string Calibrator,
     string FailurePredictor,
@@ -19,7 +21,8 @@ public sealed record MethodResult(
     int Seed,
     MethodEvaluation Evaluation,
     IReadOnlyList<double>? EfficiencyReplicates = null,
-    IReadOnlyList<double[]>? RiskCoverage = null)
+    IReadOnlyList<double[]>? RiskCoverage = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LateExitResult? LateExits = null)
 {
     /// <summary>The method's calibrator, failure predictor and exit policy.</summary>
     [JsonIgnore]

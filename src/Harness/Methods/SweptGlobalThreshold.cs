@@ -1,3 +1,5 @@
+using EarlyExitBench.Harness.Evaluation;
+
 namespace EarlyExitBench.Harness.Methods;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace EarlyExitBench.Harness.Methods;
 /// <param name="run">The cell.</param>
 internal sealed class SweptGlobalThreshold(CellRun run) : CheckedExitPolicy
 {
+    /// <summary>δ of the late-exit operating point, in accuracy points (the middle of cost_saved_at_matched_accuracy's).</summary>
+    public const double LateExitDelta = 0.5;
+
     public override string Label => GlobalThresholdPolicy.Alias;
 
     public override bool ReadsValidationScores => false;
@@ -17,7 +22,8 @@ internal sealed class SweptGlobalThreshold(CellRun run) : CheckedExitPolicy
         var (scores, correct) = (method.Scored.Scores, method.Calibration.Correct);
         var replicates = run.Bootstrap.GlobalThreshold(scores, correct, run.Bundle.ExitCost);
         var riskCoverage = RiskCoverage.Curves(scores, correct);
+        var late = LateExits.AtMatchedAccuracy(method.Scored.Evaluation.Sweep, scores, correct, run.Bundle.ExitCost, LateExitDelta);
         var evaluation = run.KeepsSweeps ? method.Scored.Evaluation : method.Scored.Evaluation with { Sweep = [] };
-        return new MethodResult(method.Key.Calibrator, method.Key.FailurePredictor, Label, run.Seed, evaluation, replicates, riskCoverage);
+        return new MethodResult(method.Key.Calibrator, method.Key.FailurePredictor, Label, run.Seed, evaluation, replicates, riskCoverage, late);
     }
 }

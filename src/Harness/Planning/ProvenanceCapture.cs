@@ -47,7 +47,10 @@ public static class ProvenanceCapture
                 .DistinctBy(r => (r.Kind, r.Alias))
                 .OrderBy(r => r.Kind)
                 .ThenBy(r => r.Alias, StringComparer.Ordinal)
-                .Select(r => new PluginProvenance(PluginKinds.Describe(r.Kind), r.Alias, r.Version, r.Description, r.Citation, r.Assembly))
+                .Select(r => new PluginProvenance(
+                    PluginKinds.Describe(r.Kind), r.Alias, r.Version, r.Description, r.Citation, r.Assembly,
+                    r.Kind == PluginKind.Calibrator ? r.Info.KeepsArgmax : null,
+                    r.Kind == PluginKind.Calibrator ? r.Info.KeepsSampleOrder : null))
                 .ToList(),
         };
     }

@@ -19,14 +19,16 @@ public static class ClaimsSection
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"{h} The paper's claims");
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture,
-            $"Rules: {report.Rules} (fixed before any result was seen). Groups: {report.Groups.Count}. Intervals: 95% percentile bootstrap, {report.Resamples} resamples, seed {report.BootstrapSeed}.");
+        var intervals = report.RulesVersion == ClaimsOptions.V1
+            ? string.Create(CultureInfo.InvariantCulture, $"Rules: {report.Rules} (fixed before any result was seen). Groups: {report.Groups.Count}. Intervals: 95% percentile bootstrap, {report.Resamples} resamples, seed {report.BootstrapSeed}.")
+            : string.Create(CultureInfo.InvariantCulture, $"Rules: {report.Rules} (fixed before any v2 result was computed). Groups: {report.Groups.Count}. Intervals: 95% two-level (seeds within groups × the cells' shared test resamples, paired across methods), components t interval, {report.Resamples} seed resamples, seed {report.BootstrapSeed}.");
+        md.AppendLine(intervals);
         md.AppendLine();
         md.AppendLine("| # | claim | verdict | numbers |");
         md.AppendLine("|---:|---|---|---|");
         foreach (var claim in report.Claims)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {claim.Number} | {Cell(claim.Claim)} | **{Verdict(claim.Verdict)}** | {Cell(string.Join("; ", claim.Statistics.Take(2).Select(Format)))} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {claim.Number} | {Cell(claim.Claim)} | **{Verdict(claim.Verdict)}** | {Cell(string.Join("; ", claim.Statistics.Take(report.RulesVersion == ClaimsOptions.V1 ? 2 : 3).Select(Format)))} |");
         }
 
         md.AppendLine();

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EarlyExitBench.Harness.Results;
 
 // The published results format: the leaderboard JSON, serialised with snake_case keys (schemas/leaderboard.schema.json).
@@ -73,7 +75,12 @@ public sealed record EfficiencySummary(
     double[]? GapToLeaderCi,
     IReadOnlyDictionary<string, double> AccuracyAtBudget,
     IReadOnlyDictionary<string, double?> CostSavedAtMatchedAccuracy,
-    OracleResult Oracle);
+    OracleResult Oracle)
+{
+    /// <summary>Global-threshold entries: thresholds chosen on validation, applied to test; null (the key left out, so a file written before it existed reads and writes back unchanged) for other policies.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DeployableEfficiency? Deployable { get; init; }
+}
 
 /// <summary>One seed's efficiency, its proxies and its Pareto front.</summary>
 /// <param name="Seed">The cell's seed.</param>
@@ -81,7 +88,14 @@ public sealed record EfficiencySummary(
 /// <param name="Proxies">Every proxy's mean over exits on this seed (the names of <c>proxy_correlation</c> without <c>@exitK</c>); what
 /// paired, per-seed comparisons of methods need (<c>eebench claims</c>).</param>
 /// <param name="ParetoFront">This seed's accuracy-vs-cost front.</param>
-public sealed record SeedResult(int Seed, double Score, IReadOnlyDictionary<string, double> Proxies, IReadOnlyList<OperatingPoint> ParetoFront);
+/// <param name="EfficiencyReplicates">This seed's efficiency score on each bootstrap resample of the test samples (the cell's
+/// replicates: resample b is the same test indices for every method and seed), so a claim can resample seeds and test samples
+/// together, paired across methods; null where the cell has none.</param>
+/// <param name="LateExits">Global-threshold entries: compute spent on samples an earlier exit already had right, at the cheapest
+/// threshold within 0.5 accuracy points of the last exit (claim 6 of rules v2); null otherwise.</param>
+public sealed record SeedResult(int Seed, double Score, IReadOnlyDictionary<string, double> Proxies, IReadOnlyList<OperatingPoint> ParetoFront,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<double>? EfficiencyReplicates = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] LateExitRecord? LateExits = null);
 
 /// <summary>Where the numbers were made; excluded from determinism comparisons.</summary>
 public sealed record EnvironmentInfo(string Machine, string Os, int ProcessorCount, string Runtime, string TorchSharp, string Device, int TorchThreads, string Started, string CommandLine);

@@ -37,7 +37,29 @@ public static class LeaderboardReader
             throw new FileNotFoundException($"{path}: leaderboard not found", path);
         }
 
-        return Parse(File.ReadAllBytes(path), path);
+        return Parse(ReadBytes(path), path);
+    }
+
+    /// <summary>The file's bytes; a name ending in <c>.gz</c> is gunzipped first (published leaderboards are committed gzipped).</summary>
+    private static byte[] ReadBytes(string path)
+    {
+        if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+        {
+            return File.ReadAllBytes(path);
+        }
+
+        try
+        {
+            using var file = File.OpenRead(path);
+            using var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionMode.Decompress);
+            using var bytes = new MemoryStream();
+            gzip.CopyTo(bytes);
+            return bytes.ToArray();
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"{path}: not a gzip file ({ex.Message})", ex);
+        }
     }
 
     /// <summary>Reads a leaderboard from <paramref name="utf8"/>; <paramref name="source"/> names it in messages.</summary>

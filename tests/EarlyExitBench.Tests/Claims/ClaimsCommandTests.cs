@@ -47,6 +47,32 @@ public class ClaimsCommandTests
     }
 
     [Fact]
+    public void RulesV2PrintsSixClaimsAndTheTestImages()
+    {
+        var (code, output, errors) = Run("claims", Toy.Value, "--resamples", "100", "--rules", "v2");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal(string.Empty, errors);
+        for (var n = 1; n <= 6; n++)
+        {
+            Assert.Contains($"### Claim {n}: ", output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Rules v2 (fixed before any v2 result was computed)", output, StringComparison.Ordinal);
+        Assert.Contains("in test images (× 400)", output, StringComparison.Ordinal); // the toy's test set, read off the fronts
+        Assert.Contains("argmax-keeping calibrators that materially reorder (A)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnUnknownRulesVersionIsBadInput()
+    {
+        var (code, _, errors) = Run("claims", Toy.Value, "--rules", "v3");
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("v3", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PrintsEveryClaimWithAVerdictAndExitsZero()
     {
         var (code, output, errors) = Run("claims", Toy.Value, "--resamples", "200", "--correlations");

@@ -71,4 +71,20 @@ public class ResultsMappingTests
         Assert.Equal(Written(fit), Written(fit.ToResults()));
         Assert.Equal(Written(failure), Written(failure.ToResults()));
     }
+
+    [Fact]
+    public void ADeployableBudgetIsWrittenAsTheEvaluationWritesIt_LessTheThresholds()
+    {
+        // The thresholds differ per seed and stay in the cell results; every other key and number is published as computed.
+        var budget = new EarlyExitBench.Harness.Evaluation.DeployableBudget(
+            0.6,
+            0.81,
+            new EarlyExitBench.Harness.Evaluation.DeployedPoint([0.75], 0.82, 0.59, 0.8, 1.5e6, 0.61),
+            new EarlyExitBench.Harness.Evaluation.DeployedPoint([0.5, double.PositiveInfinity], 0.83, 0.58, 0.79, 1.4e6, 0.57));
+        var pipeline = System.Text.Json.Nodes.JsonNode.Parse(Written(budget))!.AsObject();
+        pipeline["global"]!.AsObject().Remove("thresholds");
+        pipeline["per_exit"]!.AsObject().Remove("thresholds");
+
+        Assert.Equal(pipeline.ToJsonString(EarlyExitBench.Harness.Storage.Json.Options), Written(budget.ToResults()));
+    }
 }

@@ -185,6 +185,35 @@ public class LeaderboardReaderTests
     }
 
     [Fact]
+    public void AGzippedLeaderboardReadsAsItsJson()
+    {
+        var gz = Path.Combine(TestPaths.TempDirectory(), "leaderboard.json.gz");
+        using (var file = File.Create(gz))
+        using (var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Optimal))
+        {
+            gzip.Write(File.ReadAllBytes(Old));
+        }
+
+        var plain = Path.Combine(TestPaths.TempDirectory(), "plain.json");
+        var gzipped = Path.Combine(TestPaths.TempDirectory(), "gzipped.json");
+        LeaderboardWriter.Write(plain, LeaderboardReader.Read(Old));
+        LeaderboardWriter.Write(gzipped, LeaderboardReader.Read(gz));
+
+        Assert.Equal(File.ReadAllText(plain), File.ReadAllText(gzipped));
+    }
+
+    [Fact]
+    public void AFileNamedGzThatIsNotGzipSaysSo()
+    {
+        var fake = Path.Combine(TestPaths.TempDirectory(), "leaderboard.json.gz");
+        File.Copy(Old, fake);
+
+        var ex = Assert.Throws<InvalidDataException>(() => LeaderboardReader.Read(fake));
+
+        Assert.StartsWith($"{fake}: not a gzip file", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ALeaderboardOfThePreviousFormatIsReadAndWrittenBackUnchanged()
     {
         var copy = Path.Combine(TestPaths.TempDirectory(), "copy.json");

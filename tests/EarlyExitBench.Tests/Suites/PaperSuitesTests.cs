@@ -26,4 +26,21 @@ public class PaperSuitesTests
         Assert.Equal(catalog[PluginKind.Calibrator].Entries.Select(e => e.Alias).Order(), suite.Calibrators.Select(c => c.Alias).Order());
         Assert.Equal(catalog[PluginKind.FailurePredictor].Entries.Select(e => e.Alias).Order(), suite.FailurePredictors.Select(p => p.Alias).Order());
     }
+
+    [Fact]
+    public void StudyV2HasTenSeedsTheFullSplitAManyExitNetworkAndEveryMethodAndPolicy()
+    {
+        var suite = SuiteLoader.Load(Path.Combine(TestPaths.RepoRoot, "suites", "study-v2.yaml"));
+        var catalog = PluginHost.Load([TestPaths.Plugins], Loggers.Silent, BuiltInDatasets.Register);
+
+        Assert.Empty(SuiteValidator.Validate(suite, catalog));
+        Assert.True(suite.Seeds.Count >= 10);
+        Assert.Contains(suite.Architectures, a => a.Alias == "resnet-sdn" && a.Options["blocks_per_stage"]?.GetValue<long>() == 3);
+        Assert.All(suite.Datasets, d => Assert.Null(d.TrainLimit));
+        Assert.Contains(suite.Architectures, a => a.Alias == "branchy-lenet");
+        Assert.Equal(catalog[PluginKind.Calibrator].Entries.Select(e => e.Alias).Order(), suite.Calibrators.Select(c => c.Alias).Order());
+        Assert.Equal(catalog[PluginKind.FailurePredictor].Entries.Select(e => e.Alias).Order(), suite.FailurePredictors.Select(p => p.Alias).Order());
+        Assert.Contains(suite.ExitPolicies, p => p.Alias == "budget");
+        Assert.Contains(suite.ExitPolicies, p => p.Alias == "patience");
+    }
 }
