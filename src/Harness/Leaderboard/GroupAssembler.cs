@@ -115,7 +115,10 @@ public static class GroupAssembler
             null,
             AverageKeys(efficiencies.Select(e => e.AccuracyAtBudget)),
             AverageNullableKeys(efficiencies.Select(e => e.CostSavedAtMatchedAccuracy)),
-            new Results.OracleResult(efficiencies.Average(e => e.Oracle.Accuracy), efficiencies.Average(e => e.Oracle.RelativeCost)));
+            new Results.OracleResult(efficiencies.Average(e => e.Oracle.Accuracy), efficiencies.Average(e => e.Oracle.RelativeCost)))
+        {
+            Deployable = DeployableSummary.Of(seeds),
+        };
         var exits = seeds[0].Evaluation.PerExit.Count;
         var perExit = Enumerable.Range(0, exits)
             .Select(k => ((seeds.Count == 1 ? seeds[0].Evaluation.PerExit[k] : Mean(seeds.Select(s => s.Evaluation.PerExit[k]).ToList())) with { Exit = k + 1 }).ToResults())

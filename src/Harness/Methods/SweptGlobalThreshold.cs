@@ -1,15 +1,20 @@
+using EarlyExitBench.Harness.Evaluation;
+
 namespace EarlyExitBench.Harness.Methods;
 
 /// <summary>
 /// <see cref="GlobalThresholdPolicy"/> as the host runs it: the sweep of every threshold, already part of the pair's
-/// evaluation, plus its bootstrap replicates and risk–coverage curves.
+/// evaluation, plus its bootstrap replicates and risk–coverage curves, and the deployable efficiency: thresholds chosen on
+/// the validation scores, applied to test (<see cref="Deployable"/>; none when the validation scores could not be made).
 /// </summary>
 /// <param name="run">The cell.</param>
 internal sealed class SweptGlobalThreshold(CellRun run) : CheckedExitPolicy
 {
     public override string Label => GlobalThresholdPolicy.Alias;
 
-    public override bool ReadsValidationScores => false;
+    public override bool ReadsValidationScores => true;
+
+    public override bool NeedsValidationScores => false;
 
     public override MethodResult Measure(MethodContext method)
     {
@@ -18,6 +23,13 @@ internal sealed class SweptGlobalThreshold(CellRun run) : CheckedExitPolicy
         var replicates = run.Bootstrap.GlobalThreshold(scores, correct, run.Bundle.ExitCost);
         var riskCoverage = RiskCoverage.Curves(scores, correct);
         var evaluation = run.KeepsSweeps ? method.Scored.Evaluation : method.Scored.Evaluation with { Sweep = [] };
-        return new MethodResult(method.Key.Calibrator, method.Key.FailurePredictor, Label, run.Seed, evaluation, replicates, riskCoverage);
+        var deployable = method.Scored.ValidationScores is { } validation
+            ? Deployable.Compute(validation, method.Calibration.ValidationCorrect(run.Bundle.ValidationLabels), scores, correct, run.Bundle.ExitCost)
+            : null;
+        return new MethodResult(method.Key.Calibrator, method.Key.FailurePredictor, Label, run.Seed, evaluation, replicates, riskCoverage)
+        {
+            Deployable = deployable,
+            DeployableReplicates = deployable is null ? null : run.Bootstrap.Mean(deployable.PerSample),
+        };
     }
 }
