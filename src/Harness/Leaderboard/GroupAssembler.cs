@@ -16,7 +16,12 @@ public static class GroupAssembler
     /// </summary>
     public static bool IsProxyByDefault(string metric) => metric != "accuracy";
 
-    /// <summary>Ranked entries: best mean efficiency score first; ties broken by names so the order is stable.</summary>
+    /// <summary>
+    /// Ranked entries: best mean efficiency score first; ties broken by names so the order is stable. Entries that are
+    /// identical (<see cref="RankingUncertainty.Identical"/>: the same score on every seed and on every bootstrap resample,
+    /// as methods that stop every test sample at the same exit are) are placed together and share the first one's rank
+    /// (competition ranking: 1, 1, 3) and, per resample, its rank, hence its rank interval.
+    /// </summary>
     /// <param name="methods">Every (method, seed) of a group.</param>
     /// <param name="isProxy">Which metrics are proxies (each seed's mean-over-exit proxies are kept); null for <see cref="IsProxyByDefault"/>.</param>
     public static IReadOnlyList<EntryResult> Rank(IEnumerable<MethodResult> methods, Func<string, bool>? isProxy = null)
@@ -30,7 +35,14 @@ public static class GroupAssembler
             .ThenBy(e => e.Entry.FailurePredictor, StringComparer.Ordinal)
             .ThenBy(e => e.Entry.ExitPolicy, StringComparer.Ordinal)
             .ToList();
-        var ranked = entries.Select((e, i) => e.Entry with { Rank = i + 1 }).ToList();
+        entries = RankingUncertainty.GroupIdentical(entries, e => e.Entry, e => e.Replicates);
+        var ranked = new List<EntryResult>(entries.Count);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var same = i > 0 && RankingUncertainty.Identical(entries[i - 1].Entry, entries[i - 1].Replicates, entries[i].Entry, entries[i].Replicates);
+            ranked.Add(entries[i].Entry with { Rank = same ? ranked[i - 1].Rank : i + 1 });
+        }
+
         return RankingUncertainty.Apply(ranked, entries.Select(e => e.Replicates).ToList());
     }
 
@@ -115,7 +127,10 @@ public static class GroupAssembler
             null,
             AverageKeys(efficiencies.Select(e => e.AccuracyAtBudget)),
             AverageNullableKeys(efficiencies.Select(e => e.CostSavedAtMatchedAccuracy)),
-            new Results.OracleResult(efficiencies.Average(e => e.Oracle.Accuracy), efficiencies.Average(e => e.Oracle.RelativeCost)));
+            new Results.OracleResult(efficiencies.Average(e => e.Oracle.Accuracy), efficiencies.Average(e => e.Oracle.RelativeCost)))
+        {
+            Deployable = DeployableSummary.Of(seeds),
+        };
         var exits = seeds[0].Evaluation.PerExit.Count;
         var perExit = Enumerable.Range(0, exits)
             .Select(k => ((seeds.Count == 1 ? seeds[0].Evaluation.PerExit[k] : Mean(seeds.Select(s => s.Evaluation.PerExit[k]).ToList())) with { Exit = k + 1 }).ToResults())

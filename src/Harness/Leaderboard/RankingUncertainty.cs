@@ -66,7 +66,7 @@ public static class RankingUncertainty
         var count = leaderReplicates.Length;
         var usable = Enumerable.Range(0, ranked.Count).Where(i => replicates[i]?.Length == count).ToList();
         var intervals = ranked.Select((_, i) => replicates[i]?.Length == count ? ProxyCorrelation.Interval([.. replicates[i]!]) : null).ToList();
-        var rankIntervals = RankIntervals(usable, replicates, count);
+        var rankIntervals = RankIntervals(usable, replicates, count, i => i > 0 && ranked[i].Rank == ranked[i - 1].Rank);
         return ranked.Select((entry, i) =>
         {
             if (intervals[i] is not { } ci)
@@ -85,17 +85,67 @@ public static class RankingUncertainty
         }).ToList();
     }
 
-    /// <summary>Per replicate, ranks the usable entries by their replicate (ties in leaderboard order); percentiles of each entry's ranks.</summary>
-    private static Dictionary<int, int[]> RankIntervals(IReadOnlyList<int> usable, IReadOnlyList<double[]?> replicates, int count)
+    /// <summary>
+    /// Whether two entries are identical as far as the leaderboard can tell: the same score and Pareto front on every seed
+    /// and the same value on every bootstrap replicate (or no replicates for either). Methods that stop every test sample at
+    /// the same exit are; two different methods match on all replicates only by an unlikely coincidence.
+    /// </summary>
+    public static bool Identical(EntryResult a, IReadOnlyList<double>? aReplicates, EntryResult b, IReadOnlyList<double>? bReplicates)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return a.Efficiency.Score == b.Efficiency.Score
+            && a.PerSeed.Count == b.PerSeed.Count
+            && a.PerSeed.Zip(b.PerSeed).All(p => p.First.Seed == p.Second.Seed && p.First.Score == p.Second.Score && p.First.ParetoFront.SequenceEqual(p.Second.ParetoFront))
+            && (aReplicates is null ? bReplicates is null : bReplicates is not null && aReplicates.SequenceEqual(bReplicates));
+    }
+
+    /// <summary>The list in the same order, except that each entry identical to an earlier one is moved right behind it (they have equal scores, so the order by score holds).</summary>
+    public static List<T> GroupIdentical<T>(IReadOnlyList<T> items, Func<T, EntryResult> entry, Func<T, double[]?> replicates)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(replicates);
+        var placed = new bool[items.Count];
+        var result = new List<T>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (placed[i])
+            {
+                continue;
+            }
+
+            result.Add(items[i]);
+            for (var j = i + 1; j < items.Count && entry(items[j]).Efficiency.Score == entry(items[i]).Efficiency.Score; j++)
+            {
+                if (!placed[j] && Identical(entry(items[i]), replicates(items[i]), entry(items[j]), replicates(items[j])))
+                {
+                    result.Add(items[j]);
+                    placed[j] = true;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Per replicate, ranks the usable entries by their replicate (ties in leaderboard order; an entry that shares the rank
+    /// of the one before it, being identical to it, shares its rank on every replicate too); percentiles of each entry's ranks.
+    /// </summary>
+    private static Dictionary<int, int[]> RankIntervals(IReadOnlyList<int> usable, IReadOnlyList<double[]?> replicates, int count, Func<int, bool> sharesRankWithPrevious)
     {
         var ranks = usable.ToDictionary(i => i, _ => new List<double>(count));
         for (var b = 0; b < count; b++)
         {
             // OrderByDescending is stable, so equal replicates keep leaderboard order and ranks depend on nothing else.
             var sorted = usable.OrderByDescending(i => replicates[i]![b]).ToList();
+            var rank = 0;
             for (var r = 0; r < sorted.Count; r++)
             {
-                ranks[sorted[r]].Add(r + 1);
+                // Identical entries have equal replicates and neighbouring leaderboard places, so the stable sort keeps them adjacent.
+                rank = r > 0 && sorted[r] == sorted[r - 1] + 1 && sharesRankWithPrevious(sorted[r]) ? rank : r + 1;
+                ranks[sorted[r]].Add(rank);
             }
         }
 

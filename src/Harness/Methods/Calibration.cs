@@ -50,6 +50,10 @@ internal sealed class Calibration
     /// <summary>[K][n] validation predictions, made when an exit policy first asks.</summary>
     public IReadOnlyList<int[]> ValidationPredictions => _validationPredictions.Value;
 
+    /// <summary>[K][m] validation correctness: <see cref="ValidationPredictions"/> against <paramref name="labels"/>.</summary>
+    public IReadOnlyList<bool[]> ValidationCorrect(int[] labels) =>
+        ValidationPredictions.Select(predictions => predictions.Select((p, i) => p == labels[i]).ToArray()).ToList();
+
     /// <summary>Whether the test logits come back unchanged (identity): a score's input, hence its values, are then those before calibration.</summary>
     public bool KeepsTestLogits(IReadOnlyList<ClassMatrix> logits) =>
         Test.CalibratedLogits is { } calibrated && calibrated.Select((l, k) => ReferenceEquals(l, logits[k])).All(same => same);

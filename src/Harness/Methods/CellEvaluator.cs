@@ -92,12 +92,22 @@ public sealed class CellEvaluator(ILogger logger, bool keepsSweeps = true)
         {
             var checkedPredictor = new CheckedFailurePredictor(run, predictor);
             scored = Score(run, calibration, checkedPredictor, predictor.Label);
+            var validationFailed = false;
             foreach (var policy in policies)
             {
-                // Validation scores only for the policies that read them, once; if they fail, so do those policies.
-                if (policy.ReadsValidationScores && scored.ValidationScores is null)
+                // Validation scores only for the policies that read them, once; if they fail, so do the policies that need
+                // them, while the global threshold keeps its sweep and goes without its deployable efficiency.
+                if (policy.ReadsValidationScores && scored.ValidationScores is null && (policy.NeedsValidationScores || !validationFailed))
                 {
-                    scored = scored with { ValidationScores = checkedPredictor.Score(scored.Scorer, calibration.Validation, ", validation") };
+                    try
+                    {
+                        scored = scored with { ValidationScores = checkedPredictor.Score(scored.Scorer, calibration.Validation, ", validation") };
+                    }
+                    catch (PluginFailure failure) when (!policy.NeedsValidationScores)
+                    {
+                        run.Record(failure);
+                        validationFailed = true;
+                    }
                 }
 
                 try

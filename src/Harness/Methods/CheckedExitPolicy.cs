@@ -11,6 +11,9 @@ internal abstract class CheckedExitPolicy
     /// <summary>Whether it reads validation scores (computed once per scored pair, only when some policy reads them).</summary>
     public abstract bool ReadsValidationScores { get; }
 
+    /// <summary>Whether it fails without them; false: a failure to make them is recorded and the policy runs without.</summary>
+    public virtual bool NeedsValidationScores => ReadsValidationScores;
+
     /// <summary>Every policy of the cell: the built-in global threshold first, then the suite's, in suite order.</summary>
     public static IReadOnlyList<CheckedExitPolicy> Of(CellRun run) =>
         [

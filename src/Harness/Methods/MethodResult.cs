@@ -24,6 +24,14 @@ public sealed record MethodResult(
     IReadOnlyList<double[]>? RiskCoverage = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LateExitResult? LateExits = null)
 {
+    /// <summary>Global-threshold methods: thresholds chosen on validation, applied to test (<see cref="Evaluation.Deployable"/>); null otherwise and in results made before it existed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DeployableResult? Deployable { get; init; }
+
+    /// <summary>The deployable score on each bootstrap resample, the same resamples as <see cref="EfficiencyReplicates"/> (so paired with them); null with <see cref="Deployable"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? DeployableReplicates { get; init; }
+
     /// <summary>The method's calibrator, failure predictor and exit policy.</summary>
     [JsonIgnore]
     public MethodKey Key => new(Calibrator, FailurePredictor, ExitPolicy);

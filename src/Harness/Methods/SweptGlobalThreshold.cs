@@ -4,7 +4,8 @@ namespace EarlyExitBench.Harness.Methods;
 
 /// <summary>
 /// <see cref="GlobalThresholdPolicy"/> as the host runs it: the sweep of every threshold, already part of the pair's
-/// evaluation, plus its bootstrap replicates and risk–coverage curves.
+/// evaluation, plus its bootstrap replicates and risk–coverage curves, and the deployable efficiency: thresholds chosen on
+/// the validation scores, applied to test (<see cref="Deployable"/>; none when the validation scores could not be made).
 /// </summary>
 /// <param name="run">The cell.</param>
 internal sealed class SweptGlobalThreshold(CellRun run) : CheckedExitPolicy
@@ -14,7 +15,9 @@ internal sealed class SweptGlobalThreshold(CellRun run) : CheckedExitPolicy
 
     public override string Label => GlobalThresholdPolicy.Alias;
 
-    public override bool ReadsValidationScores => false;
+    public override bool ReadsValidationScores => true;
+
+    public override bool NeedsValidationScores => false;
 
     public override MethodResult Measure(MethodContext method)
     {
@@ -24,6 +27,13 @@ internal sealed class SweptGlobalThreshold(CellRun run) : CheckedExitPolicy
         var riskCoverage = RiskCoverage.Curves(scores, correct);
         var late = LateExits.AtMatchedAccuracy(method.Scored.Evaluation.Sweep, scores, correct, run.Bundle.ExitCost, LateExitDelta);
         var evaluation = run.KeepsSweeps ? method.Scored.Evaluation : method.Scored.Evaluation with { Sweep = [] };
-        return new MethodResult(method.Key.Calibrator, method.Key.FailurePredictor, Label, run.Seed, evaluation, replicates, riskCoverage, late);
+        var deployable = method.Scored.ValidationScores is { } validation
+            ? Deployable.Compute(validation, method.Calibration.ValidationCorrect(run.Bundle.ValidationLabels), scores, correct, run.Bundle.ExitCost)
+            : null;
+        return new MethodResult(method.Key.Calibrator, method.Key.FailurePredictor, Label, run.Seed, evaluation, replicates, riskCoverage, late)
+        {
+            Deployable = deployable,
+            DeployableReplicates = deployable is null ? null : run.Bootstrap.Mean(deployable.PerSample),
+        };
     }
 }

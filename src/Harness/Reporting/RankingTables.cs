@@ -23,6 +23,8 @@ internal static class RankingTables
                 e.ExitPolicy,
                 ReportText.F(e.Efficiency.Score),
                 e.Efficiency.ScoreCi is { } ci ? ReportText.Interval(ci) : "–",
+                ReportText.F(e.Efficiency.Deployable?.Score),
+                e.Efficiency.Deployable is { } d ? ReportText.F(d.OracleGap) + (d.OracleGapCi is { } g ? " " + ReportText.Interval(g) : string.Empty) : "–",
                 e.Rank == 1 ? "–" : e.Efficiency.GapToLeaderCi is { } gap ? ReportText.Interval(gap) : "–",
                 e.Efficiency.TiedWithLeader switch { true when e.Rank == 1 => "leader", true => "tied", false => "", null => "–" },
                 ReportText.F(b["0.25"]),
@@ -35,8 +37,8 @@ internal static class RankingTables
             ];
         }).ToList();
         return new ReportTable(
-            ["rank", "rank 95%", "calibrator", "failure predictor", "exit policy", "efficiency", "95% interval", "gap to leader, 95%", "tied", "acc@25%", "acc@50%", "acc@75%", "acc@100%", "saved @ δ=0", "last-exit ECE", "mean AUROC"],
-            [true, true, false, false, false, true, true, true, false, true, true, true, true, true, true, true],
+            ["rank", "rank 95%", "calibrator", "failure predictor", "exit policy", "efficiency", "95% interval", "deployable", "oracle − deployable, 95%", "gap to leader, 95%", "tied", "acc@25%", "acc@50%", "acc@75%", "acc@100%", "saved @ δ=0", "last-exit ECE", "mean AUROC"],
+            [true, true, false, false, false, true, true, true, true, true, false, true, true, true, true, true, true, true],
             table,
             shown.Select(e => e.Efficiency.TiedWithLeader == true).ToList());
     }

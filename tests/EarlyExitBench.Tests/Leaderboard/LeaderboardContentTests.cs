@@ -51,6 +51,26 @@ public class LeaderboardContentTests
     }
 
     [Fact]
+    public void EveryGlobalThresholdEntryHasItsDeployableEfficiencyBesideTheSweep()
+    {
+        // Read by the strict reader, so the new key passes the published schema; thresholds chosen on validation, scored on test.
+        var document = LeaderboardReader.Read(Path.Combine(ToyBundle.Evaluate(), "leaderboard.json"));
+        var group = Assert.Single(document.Groups);
+
+        Assert.All(group.Entries, entry =>
+        {
+            var deployable = entry.Efficiency.Deployable!;
+            Assert.Equal(entry.Efficiency.Score - deployable.Score, deployable.OracleGap, 12);
+            Assert.InRange(deployable.Score, deployable.ScoreCi![0], deployable.ScoreCi[1]);
+            Assert.InRange(deployable.OracleGap, deployable.OracleGapCi![0] - 1e-6, deployable.OracleGapCi[1] + 1e-6);
+            Assert.Equal(DeployableSummary.ThresholdSource, deployable.ThresholdSource);
+            Assert.NotEmpty(deployable.Budgets);
+            Assert.Equal(deployable.Budgets.Select(b => b.Budget).Order(), deployable.Budgets.Select(b => b.Budget));
+            Assert.All(deployable.Budgets, b => Assert.True(b.Global.ValidationRelativeCost <= b.Budget && b.PerExit.ValidationRelativeCost <= b.Budget));
+        });
+    }
+
+    [Fact]
     public void ProvenanceNamesTheSuiteTheCommitThePluginsAndTheData()
     {
         var dir = ToyBundle.Evaluate();

@@ -99,4 +99,40 @@ public class RankingUncertaintyTests
         });
         Assert.Null(RankingUncertainty.SeedAveraged([Method("a", 0, 0.8, [0.8]), Method("a", 1, 0.8, null)]));
     }
+
+    [Fact]
+    public void IdenticalMethodsShareARankAndARankInterval()
+    {
+        // "a" and "c" are the same method under two names (same score, same replicate on every resample, as two scores that
+        // stop every test sample at the same exit give); "b" sits between them by name and is behind on every resample.
+        // Competition ranking: a and c share rank 1 and, on every resample, rank 1; b is third, [3, 3], not [2, 2].
+        var a = Even(0.80, 0.001);
+        var entries = GroupAssembler.Rank(
+        [
+            Method("a", 0, 0.85, a),
+            Method("b", 0, 0.85, [.. a.Select(v => v - 0.002)]),
+            Method("c", 0, 0.85, [.. a]),
+            Method("d", 0, 0.70, [.. a.Select(v => v - 0.1)]),
+        ]);
+
+        Assert.Equal(["a", "c", "b", "d"], entries.Select(e => e.Calibrator));
+        Assert.Equal([1, 1, 3, 4], entries.Select(e => e.Rank));
+        Assert.Equal([1, 1], entries[0].RankCi!);
+        Assert.Equal([1, 1], entries[1].RankCi!);
+        Assert.Equal([3, 3], entries[2].RankCi!);
+        Assert.Equal([4, 4], entries[3].RankCi!);
+        Assert.Equal([0.0, 0.0], entries[1].Efficiency.GapToLeaderCi!);
+    }
+
+    [Fact]
+    public void AnEqualScoreWithDifferentReplicatesIsNotATie()
+    {
+        // Same score on the whole test set, different samples behind it: ranks 1 and 2 as before, the rank intervals from the replicates.
+        var a = Even(0.80, 0.001);
+        var entries = GroupAssembler.Rank([Method("a", 0, 0.85, a), Method("b", 0, 0.85, [.. a.Select((v, i) => i % 2 == 0 ? v + 0.003 : v - 0.003)])]);
+
+        Assert.Equal([1, 2], entries.Select(e => e.Rank));
+        Assert.Equal([1, 2], entries[0].RankCi!);
+        Assert.Equal([1, 2], entries[1].RankCi!);
+    }
 }

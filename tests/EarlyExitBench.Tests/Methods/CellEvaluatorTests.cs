@@ -92,7 +92,7 @@ public class CellEvaluatorTests
         Assert.Equal([("identity", "msp"), ("temperature", "msp")], fitted.Keys.Order());
     }
 
-    private static string Json<T>(T value) => JsonSerializer.Serialize(value);
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, EarlyExitBench.Harness.Storage.Json.Options); // as cell results are written (thresholds may be +∞)
 
     private static (CellContext Context, LogitsBundle Bundle) Cell(string[] calibrators, string[] predictors, string[] policies)
     {
