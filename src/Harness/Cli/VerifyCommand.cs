@@ -64,6 +64,11 @@ internal static class VerifyCommand
                     logger.Information("Re-running {Sample} cell(s) {Mode}; limits: {Limits}", parse.GetValue(sample), isolate ? "in the sandbox" : "without the sandbox", limits);
                     var verdicts = SubmissionVerifier.Verify(check, folder, new VerifyOptions(parse.GetValue(sample), parse.GetValue(seed), isolate, limits, root, parse.GetValue(keep)), logger);
                     Print(io.Out, verdicts);
+                    foreach (var v in verdicts.Where(v => !v.Match))
+                    {
+                        io.Out.WriteLine($"not reproduced: {v.Cell}: {v.Verdict}");
+                    }
+
                     var mismatches = verdicts.Count(v => !v.Match);
                     io.Out.WriteLine(mismatches == 0 ? $"{verdicts.Count} of {verdicts.Count} re-run cell(s) match" : $"{mismatches} of {verdicts.Count} re-run cell(s) do not match");
                     return mismatches == 0 ? ExitCodes.Ok : ExitCodes.PartialFailure;

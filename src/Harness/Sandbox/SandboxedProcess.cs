@@ -122,7 +122,7 @@ public static class SandboxedProcess
         {
             stopped = $"output size limit ({limits.OutputBytes >> 20} MB per file, SIGXFSZ)";
         }
-        else if (code != 0 && group?.ProcessLimitHit() == true)
+        else if (group?.ProcessLimitHit() == true)
         {
             stopped = string.Create(CultureInfo.InvariantCulture, $"process limit ({limits.Processes} processes/threads, pids cgroup)");
         }
