@@ -183,7 +183,7 @@ public static class SubmissionValidator
         using (var document = JsonDocument.Parse(bytes))
         {
             var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("format", out var format) && format.TryGetInt32(out var number) && number != SubmissionManifest.CurrentFormat)
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("format", out var format) && format.ValueKind == JsonValueKind.Number && format.TryGetInt32(out var number) && number != SubmissionManifest.CurrentFormat)
             {
                 problems.Add(new SubmissionProblem(Name, $"submission format {number}; this eebench reads format {SubmissionManifest.CurrentFormat} (make it again with this eebench's submit)"));
                 return null;
