@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Idempotent set-up for a fresh Debian 12 machine: dataset package, restore and build.
 # Quiet when there is nothing to do. EEBENCH_SKIP_BUILD=1 skips the build (CI builds through dotnet test).
-# EEBENCH_TEST_SETUP=1 (set by test.sh) also installs what only the tests need: Slurm and munge, and Chromium.
+# EEBENCH_TEST_SETUP=1 (set by test.sh) also installs what only the tests need: Slurm and munge, Chromium and bubblewrap.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -31,6 +31,8 @@ if [ "${EEBENCH_TEST_SETUP:-0}" = 1 ]; then
   if [ -n "$missing" ] && ! apt_install slurm-wlm munge; then
     echo "setup: could not install slurm-wlm and munge (missing:$missing); the Slurm cluster test will fail" >&2
   fi
+  # The sandbox tests of 'eebench verify' run hostile plugins under bubblewrap; eebench itself needs it only to verify.
+  command -v bwrap >/dev/null 2>&1 || apt_install bubblewrap || echo "setup: could not install bubblewrap; the sandbox tests of verify will fail" >&2
   # The HTML report test renders report.html in headless Chromium; eebench itself never needs a browser.
   if ! command -v chromium >/dev/null 2>&1 && ! apt_install chromium; then
     echo "setup: could not install chromium; the browser test of the HTML report will fail" >&2

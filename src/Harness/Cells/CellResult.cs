@@ -1,4 +1,5 @@
 using EarlyExitBench.Harness.Bundles;
+using EarlyExitBench.Harness.Data;
 using EarlyExitBench.Harness.Methods;
 using EarlyExitBench.Harness.Plugins;
 
@@ -14,10 +15,13 @@ namespace EarlyExitBench.Harness.Cells;
 /// <param name="Fits">Fitted calibrator parameters.</param>
 /// <param name="Failures">Plugin calls that failed.</param>
 /// <param name="Reliability">Reliability-diagram counts per calibrator and exit; null in results made before they existed.</param>
+/// <param name="Samples">Hashed sample ids of the cell's train, validation and test splits; null for a given bundle, a cell that
+/// failed before its data was split, and results made before they were recorded.</param>
 public sealed record CellResult(
     string Key,
     IReadOnlyList<ExitInfo> Exits,
     IReadOnlyList<MethodResult> Methods,
     IReadOnlyList<CalibratorFit> Fits,
     IReadOnlyList<FailureRecord> Failures,
-    IReadOnlyList<CalibratorReliability>? Reliability = null);
+    IReadOnlyList<CalibratorReliability>? Reliability = null,
+    SampleSplits? Samples = null);

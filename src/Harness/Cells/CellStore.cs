@@ -74,9 +74,17 @@ public sealed class CellStore(string directory)
     public static StoredCell Read(string path, string? expectedKey = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        return Parse(File.ReadAllBytes(path), path, expectedKey);
+    }
+
+    /// <summary>Parses and verifies one cell file's <paramref name="bytes"/>; <paramref name="path"/> names it in messages.</summary>
+    public static StoredCell Parse(byte[] bytes, string path, string? expectedKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(path);
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            using var document = JsonDocument.Parse(bytes);
             var root = document.RootElement;
             var resultText = root.GetProperty("result").GetRawText();
             var timingText = root.GetProperty("timing").GetRawText();

@@ -26,6 +26,9 @@ public static class Commands
         root.Subcommands.Add(ClaimsCommand.Create(io));
         root.Subcommands.Add(ReportCommand.Create(io));
         root.Subcommands.Add(CompareCommand.Create(io));
+        root.Subcommands.Add(SubmitCommand.Create(io));
+        root.Subcommands.Add(VerifyCommand.Create(io));
+        root.Subcommands.Add(CellWorkerCommand.Create(io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

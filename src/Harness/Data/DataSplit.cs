@@ -8,6 +8,9 @@ namespace EarlyExitBench.Harness.Data;
 /// <param name="Test">Held-out evaluation samples.</param>
 public sealed record DataSplit(ImageSet Train, ImageSet Validation, ImageSet Test)
 {
+    /// <summary>The hashed sample ids of the three splits; null for a split made elsewhere.</summary>
+    public SampleSplits? Ids { get; init; }
+
     /// <summary>Splits <paramref name="splits"/> deterministically for <paramref name="seed"/>.</summary>
     public static DataSplit Create(DatasetSplits splits, int validationSize, int? trainLimit, int? testLimit, int seed)
     {
@@ -28,7 +31,7 @@ public sealed record DataSplit(ImageSet Train, ImageSet Validation, ImageSet Tes
         }
 
         var test = Enumerable.Range(0, testLimit is { } l ? Math.Min(l, splits.Test.Count) : splits.Test.Count).ToArray();
-        return new DataSplit(Take(splits.Train, train), Take(splits.Train, validation), Take(splits.Test, test));
+        return new DataSplit(Take(splits.Train, train), Take(splits.Train, validation), Take(splits.Test, test)) { Ids = SampleSplits.Of(train, validation, test) };
     }
 
     private static ImageSet Take(ImageSet set, int[] indices)

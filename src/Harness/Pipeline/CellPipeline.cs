@@ -45,7 +45,7 @@ public sealed class CellPipeline(BundleStage bundles, CellStore store, bool full
             }
 
             // A bundle the user gave is already on disk: no copy of it beside the result.
-            store.Write(new CellResult(cell.Key, bundle.Exits, methods.Methods, methods.Fits, failures, methods.Reliability), new CellTiming(context.Timer.Phases, measurement), cell.BundleFile is null ? bundle.Bundle : null);
+            store.Write(new CellResult(cell.Key, bundle.Exits, methods.Methods, methods.Fits, failures, methods.Reliability, bundle.Split?.Ids), new CellTiming(context.Timer.Phases, measurement), cell.BundleFile is null ? bundle.Bundle : null);
         }
         catch (PluginFailure failure)
         {

@@ -88,7 +88,7 @@ public static class LeaderboardReader
         {
             var root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("schema_version", out var version)
-                && version.TryGetInt32(out var number) && number != LeaderboardDocument.CurrentSchemaVersion)
+                && version.ValueKind == JsonValueKind.Number && version.TryGetInt32(out var number) && number != LeaderboardDocument.CurrentSchemaVersion)
             {
                 throw new InvalidDataException(
                     $"{source}: schema_version {number.ToString(CultureInfo.InvariantCulture)}; this eebench reads schema_version {LeaderboardDocument.CurrentSchemaVersion}. " +

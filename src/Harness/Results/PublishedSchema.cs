@@ -19,22 +19,34 @@ internal static class PublishedSchema
 
     private static readonly HashSet<string> Annotations = ["$schema", "$id", "title", "description", "$defs"];
 
-    private static readonly Lazy<JsonObject> Schema = new(() =>
-    {
-        using var stream = typeof(PublishedSchema).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"eebench was built without its {ResourceName}");
-        return JsonNode.Parse(stream)!.AsObject();
-    });
+    private static readonly Lazy<JsonObject> Schema = new(() => Load(ResourceName));
+
+    /// <summary>The resource name of the embedded submission manifest schema (<c>schemas/submission.schema.json</c>).</summary>
+    public const string SubmissionResourceName = "EarlyExitBench.submission.schema.json";
+
+    private static readonly Lazy<JsonObject> SubmissionSchema = new(() => Load(SubmissionResourceName));
 
     /// <summary>Every place <paramref name="root"/> breaks the schema; lines from <paramref name="lines"/> where known.</summary>
-    public static List<ReadProblem> Check(JsonElement root, IReadOnlyDictionary<string, int> lines)
+    public static List<ReadProblem> Check(JsonElement root, IReadOnlyDictionary<string, int> lines) => Check(Schema.Value, root, lines);
+
+    /// <summary>Every place <paramref name="root"/> breaks the submission manifest schema; lines from <paramref name="lines"/> where known.</summary>
+    public static List<ReadProblem> CheckSubmission(JsonElement root, IReadOnlyDictionary<string, int> lines) => Check(SubmissionSchema.Value, root, lines);
+
+    private static List<ReadProblem> Check(JsonObject schema, JsonElement root, IReadOnlyDictionary<string, int> lines)
     {
         var problems = new List<(string Path, string Message)>();
-        Check(Schema.Value, root, JsonPath.Root, problems);
+        Check(schema, schema, root, JsonPath.Root, problems);
         return problems.Select(p => new ReadProblem(p.Path, lines.TryGetValue(p.Path, out var line) ? line : null, p.Message)).ToList();
     }
 
-    private static void Check(JsonNode? schema, JsonElement value, string path, List<(string, string)> problems)
+    private static JsonObject Load(string resource)
+    {
+        using var stream = typeof(PublishedSchema).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"eebench was built without its {resource}");
+        return JsonNode.Parse(stream)!.AsObject();
+    }
+
+    private static void Check(JsonObject document, JsonNode? schema, JsonElement value, string path, List<(string, string)> problems)
     {
         if (schema is JsonValue boolean && boolean.TryGetValue<bool>(out var allowed))
         {
@@ -51,7 +63,7 @@ internal static class PublishedSchema
         {
             var name = reference.GetValue<string>();
             const string Prefix = "#/$defs/";
-            Check(Schema.Value["$defs"]![name.StartsWith(Prefix, StringComparison.Ordinal) ? name[Prefix.Length..] : throw Unsupported(name)], value, path, problems);
+            Check(document, document["$defs"]![name.StartsWith(Prefix, StringComparison.Ordinal) ? name[Prefix.Length..] : throw Unsupported(name)], value, path, problems);
         }
 
         if (rules["type"] is { } type && !TypeMatches(type, value))
@@ -119,7 +131,7 @@ internal static class PublishedSchema
                 var matched = false;
                 if (properties is not null && properties.TryGetPropertyValue(member.Name, out var property))
                 {
-                    Check(property, member.Value, at, problems);
+                    Check(document, property, member.Value, at, problems);
                     matched = true;
                 }
 
@@ -127,14 +139,14 @@ internal static class PublishedSchema
                 {
                     if (Regex.IsMatch(member.Name, pattern))
                     {
-                        Check(patternSchema, member.Value, at, problems);
+                        Check(document, patternSchema, member.Value, at, problems);
                         matched = true;
                     }
                 }
 
                 if (!matched && rules["additionalProperties"] is { } additional)
                 {
-                    Check(additional, member.Value, at, problems);
+                    Check(document, additional, member.Value, at, problems);
                 }
             }
         }
@@ -144,7 +156,7 @@ internal static class PublishedSchema
             var index = 0;
             foreach (var item in value.EnumerateArray())
             {
-                Check(items, item, JsonPath.Item(path, index++), problems);
+                Check(document, items, item, JsonPath.Item(path, index++), problems);
             }
         }
     }
@@ -187,5 +199,5 @@ internal static class PublishedSchema
     private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
 
     private static InvalidOperationException Unsupported(string what) =>
-        new(string.Create(CultureInfo.InvariantCulture, $"schemas/leaderboard.schema.json uses '{what}', which eebench's schema check does not implement"));
+        new(string.Create(CultureInfo.InvariantCulture, $"a schema under schemas/ uses '{what}', which eebench's schema check does not implement"));
 }
