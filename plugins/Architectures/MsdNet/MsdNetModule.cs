@@ -21,7 +21,7 @@ public sealed class MsdNetModule : MultiExitModule
     private readonly StageCost[] _stages;
 
     /// <summary>Creates the network for <paramref name="input"/>.</summary>
-    public MsdNetModule(InputSpec input, MsdNetOptions options)
+    internal MsdNetModule(InputSpec input, SmallConfig options)
         : base(nameof(MsdNetModule))
     {
         ArgumentNullException.ThrowIfNull(input);
