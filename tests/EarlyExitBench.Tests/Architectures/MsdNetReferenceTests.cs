@@ -1,6 +1,7 @@
 using EarlyExitBench.Architectures.MsdNet;
 using EarlyExitBench.Architectures.MsdNet.Reference;
 using EarlyExitBench.Contracts;
+using EarlyExitBench.Harness.Training;
 using EarlyExitBench.Tests.Support;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
@@ -159,5 +160,67 @@ public class MsdNetReferenceTests(ITestOutputHelper output)
         var described = Assert.Throws<ArgumentException>(() => imageNet.Describe(input)).Message;
         Assert.Equal(described, Assert.Throws<ArgumentException>(() => imageNet.Build(input)).Message);
         Assert.Contains("224×224", described, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheReferenceCheckpointLoadsAsMainPySavesIt()
+    {
+        // imagenet-narrow.pth.tar: {epoch, arch, state_dict with 'module.' keys, best_prec1, optimizer}, from torch.save.
+        var fixture = MsdNetFixture.Load("imagenet-narrow");
+        using var model = new MsdNetArchitecture(fixture.Options()).Build(fixture.Input);
+
+        var loaded = PyTorchWeights.Load(model, fixture.Checkpoint!, "msdnet");
+
+        Assert.Equal(model.state_dict().Count, loaded);
+        model.eval();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var logits = model.forward(fixture.InputBatch());
+        var expected = fixture.Logits();
+        for (var k = 0; k < logits.Length; k++)
+        {
+            Assert.True((logits[k] - expected[k]).abs().max().item<float>() <= 1e-5, $"exit {k + 1}");
+        }
+    }
+
+    public static TheoryData<string, string> WrongOptions() => new()
+    {
+        { "n_blocks", "the file has 5 classifiers; set n_blocks: 5" },
+        { "data", "keys look like the ImageNet stem (a 7×7 convolution with bias at blocks.0.0.layers.0.0); set data: imagenet" },
+        { "gr_factor", "the stem makes 4 scales; set gr_factor and bn_factor with 4 factors (the reference's: 1-2-4-4)" },
+        { "n_channels", "the stem's finest scale has 4 channels; set n_channels: 4" },
+        { "growth_rate", "the first dense layer adds 2 channels; set growth_rate: 2" },
+        { "bottleneck", "the dense layers have 1×1 bottleneck; set bottleneck: true" },
+        // Worked by hand: the file (steps 4, 4, 4, 4, 4; 20 layers, 4 scales, prune interval 5) has transitions after layers 6, 11
+        // and 16, and block 0 the stem: 5, 5, 5, 5, 4 entries; step 3 (16 layers, interval 4) puts them after 5, 9 and 13.
+        { "step", "the file's blocks have 5, 5, 5, 5, 4 entries (dense layers and transitions), the options give 5, 4, 4, 4, 3; check base, step, step_mode, prune and reduction" },
+        { "preset", "the keys (blocks.k.j.*, classifier.k.*) are the reference MSDNet's (kalviny/MSDNet-PyTorch); set its options" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WrongOptions))]
+    public void ACheckpointThatDoesNotFitSaysWhichOptionToChange(string wrong, string advice)
+    {
+        var fixture = MsdNetFixture.Load("imagenet-narrow");
+        var options = fixture.Options();
+        var input = fixture.Input;
+        switch (wrong)
+        {
+            case "n_blocks": options.NBlocks = 7; break;
+            case "data": options.Data = "cifar"; input = new InputSpec(3, 56, 56, 1000); break;   // a CIFAR stem needs a smaller image to reach 1×1
+            case "gr_factor": options.GrFactor = options.BnFactor = "1-2-4"; input = new InputSpec(3, 160, 160, 1000); break;
+            case "n_channels": options.NChannels = 8; break;
+            case "growth_rate": options.GrowthRate = 4; break;
+            case "bottleneck": options.Bottleneck = false; break;
+            case "step": options.Step = 3; break;
+            default: options = new MsdNetOptions { Blocks = 5, BaseChannels = 4, GrowthRate = 2 }; break;
+        }
+
+        using var model = new MsdNetArchitecture(options).Build(input);
+
+        var message = Assert.Throws<InvalidDataException>(() => PyTorchWeights.Load(model, fixture.Checkpoint!, "msdnet")).Message;
+        output.WriteLine(message.Length > 400 ? message[..400] : message);
+        Assert.Contains(advice, message, StringComparison.Ordinal);
+        Assert.True(message.IndexOf(advice, StringComparison.Ordinal) < message.IndexOf("Keys: ", StringComparison.Ordinal), "the advice comes before the key list");
     }
 }

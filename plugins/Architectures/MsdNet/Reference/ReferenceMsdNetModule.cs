@@ -17,6 +17,8 @@ public sealed class ReferenceMsdNetModule : MultiExitModule
     private readonly ModuleList<ClassifierModule> classifier;
     private readonly IReadOnlyList<ScaleShape>[] _outputs;
     private readonly StageCost[] _stages;
+    private readonly ReferenceConfig _config;
+    private readonly InputSpec _input;
 
     /// <summary>Creates the network for <paramref name="input"/>.</summary>
     internal ReferenceMsdNetModule(InputSpec input, ReferenceConfig config)
@@ -24,6 +26,7 @@ public sealed class ReferenceMsdNetModule : MultiExitModule
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(config);
+        (_config, _input) = (config, input);
         var costs = ReferenceCost.Stages(input, config);
         _stages = costs.Select(c => c.Cost).ToArray();
         StageOps = costs.Select(c => (c.BackboneOps, c.HeadOps)).ToArray();
@@ -59,6 +62,9 @@ public sealed class ReferenceMsdNetModule : MultiExitModule
 
     /// <summary>Each stage's block and classifier in the reference's <c>op_counter.py</c> convention (a multiply-add 1, …).</summary>
     public IReadOnlyList<(long Backbone, long Head)> StageOps { get; }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> AdviseOnWeights(IReadOnlyDictionary<string, long[]> fileShapes) => CheckpointAdvice.For(fileShapes, _config, _input);
 
     /// <inheritdoc />
     public override Tensor ForwardBlock(int stage, Tensor features)
