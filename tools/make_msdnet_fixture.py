@@ -4,7 +4,7 @@ code itself (kalviny/MSDNet-PyTorch: models/msdnet.py, op_counter.py, args.py), 
 on the command line and never copied into this repository:
 
   git clone https://github.com/kalviny/MSDNet-PyTorch /tmp/MSDNet-PyTorch
-  /usr/bin/python3 tools/make_msdnet_fixture.py /tmp/MSDNet-PyTorch [OUT]
+  /usr/bin/python3 tools/make_msdnet_fixture.py /tmp/MSDNet-PyTorch [OUT] [--all-checkpoints] [--only=NAME,NAME]
 
 OUT defaults to tests/EarlyExitBench.Tests/Fixtures/msdnet-reference. Per config NAME (see CONFIGS) it writes
   NAME.json        the exact reference arguments (args.py's parser on the command line below, then main.py's own
@@ -107,13 +107,14 @@ def main():
     repo = os.path.abspath(sys.argv[1])
     rest = [a for a in sys.argv[2:] if not a.startswith("--")]
     all_checkpoints = "--all-checkpoints" in sys.argv
+    only = next((a.split("=", 1)[1].split(",") for a in sys.argv if a.startswith("--only=")), list(CONFIGS))
     out = rest[0] if rest else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "EarlyExitBench.Tests", "Fixtures", "msdnet-reference")
     os.makedirs(out, exist_ok=True)
     sys.path.insert(0, repo)
     import models
     import op_counter
     torch.set_num_threads(2)
-    for name, (line, batch, side, commit) in CONFIGS.items():
+    for name, (line, batch, side, commit) in ((n, c) for n, c in CONFIGS.items() if n in only):
         args = reference_args(repo, line)
         with contextlib.redirect_stdout(io.StringIO()):
             op_counter.cls_ops, op_counter.cls_params = [], []   # module globals that measure_model appends to
