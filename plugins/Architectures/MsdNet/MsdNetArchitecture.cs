@@ -44,6 +44,21 @@ public sealed class MsdNetArchitecture : IEarlyExitArchitecture
         => _reference is null ? MsdNetCost.Stages(input, _small!) : ReferenceCost.Stages(input, _reference).Select(s => s.Cost).ToArray();
 
     /// <summary>
+    /// Both presets count in <see cref="Flops.EeBench"/>; the reference preset also in <see cref="Flops.MultiplyAdd"/>, as
+    /// <c>op_counter.py</c> does (<see cref="ReferenceOps"/> is its cumulative sum).
+    /// </summary>
+    /// <param name="input">Input shape and class count.</param>
+    /// <param name="convention">A convention's name.</param>
+    /// <returns>One cost per stage, or null for a convention this preset cannot count in.</returns>
+    public IReadOnlyList<StageCost>? Describe(InputSpec input, string convention) => convention switch
+    {
+        Flops.EeBench => Describe(input),
+        Flops.MultiplyAdd when _reference is not null => ReferenceCost.Stages(input, _reference)
+            .Select(s => new StageCost(s.BackboneOps, s.HeadOps, s.Cost.BackboneParameters, s.Cost.HeadParameters)).ToArray(),
+        _ => null,
+    };
+
+    /// <summary>
     /// Each exit's cumulative cost in the convention of the reference's <c>op_counter.py</c>: a multiply-add 1 (convolution
     /// biases not counted), a linear layer's weights and biases, a ReLU 1 per element, a pooling window 1 per element read,
     /// BatchNorm 0; cost(k) = every block and every classifier up to exit k. Null for the small preset.

@@ -48,6 +48,7 @@ public static class SuiteValidator
         Check(suite.FailurePredictors, PluginKind.FailurePredictor, catalog, errors);
         Check(suite.ExitPolicies, PluginKind.ExitPolicy, catalog, errors);
         errors.AddRange(inputShape is null ? [] : ExitCounts.Check(suite, catalog, inputShape));
+        errors.AddRange(inputShape is null ? [] : ExitCounts.CheckCostConvention(suite, catalog, inputShape));
         errors.AddRange(MeasuredMethod(suite, "calibrator", suite.Measurement.Calibrator, suite.Calibrators));
         errors.AddRange(MeasuredMethod(suite, "failure_predictor", suite.Measurement.FailurePredictor, suite.FailurePredictors));
         errors.AddRange(WeightsFiles(suite));
