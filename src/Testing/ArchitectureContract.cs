@@ -3,7 +3,7 @@ using EarlyExitBench.Contracts;
 namespace EarlyExitBench.Testing;
 
 /// <summary>
-/// What eebench relies on from an architecture's <see cref="IEarlyExitArchitecture.Describe"/>, which validate, plan
+/// What eebench relies on from an architecture's <see cref="IEarlyExitArchitecture.Describe(InputSpec)"/>, which validate, plan
 /// and evaluate call without libtorch: at least one exit, every count non-negative, some backbone work before the first
 /// exit, and the same answer twice. It calls <c>Describe</c> only, so an architecture must override it (the default builds
 /// the network, which needs libtorch). That the description matches a counted forward pass is checked inside eebench,
