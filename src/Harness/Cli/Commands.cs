@@ -26,6 +26,7 @@ public static class Commands
         root.Subcommands.Add(ClaimsCommand.Create(io));
         root.Subcommands.Add(ReportCommand.Create(io));
         root.Subcommands.Add(CompareCommand.Create(io));
+        root.Subcommands.Add(DataCommand.Create(io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

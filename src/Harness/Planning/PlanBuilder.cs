@@ -1,5 +1,6 @@
 using EarlyExitBench.Contracts;
 using EarlyExitBench.Harness.Bundles;
+using EarlyExitBench.Harness.Data;
 using EarlyExitBench.Harness.Plugins;
 using EarlyExitBench.Harness.Suites;
 using Serilog;
@@ -26,13 +27,14 @@ public static class PlanBuilder
         var predictors = Resolve(suite.FailurePredictors, PluginKind.FailurePredictor, catalog, logger);
         var policies = Resolve(suite.ExitPolicies, PluginKind.ExitPolicy, catalog, logger);
         var architectures = Resolve(suite.Architectures, PluginKind.Architecture, catalog, logger);
-        var datasetPlugins = Resolve(suite.Datasets.Select(d => d.Plugin).ToList(), PluginKind.Dataset, catalog, logger);
+        var datasetSpecs = suite.Datasets.Select(d => SuiteDownloads.Prepare(d, DownloadProgress.Terminal, cancellationToken)).ToList();
+        var datasetPlugins = Resolve(datasetSpecs.Select(d => d.Plugin).ToList(), PluginKind.Dataset, catalog, logger);
         var metrics = Metrics(catalog, logger);
         var evaluation = EvaluationIdentity(calibrators, predictors, policies, metrics, suite.Evaluation, suite.Measurement);
 
         var datasets = new Dictionary<string, PlannedDataset>(StringComparer.Ordinal);
         var cells = new List<Cell>();
-        foreach (var (spec, plugin) in suite.Datasets.Zip(datasetPlugins))
+        foreach (var (spec, plugin) in datasetSpecs.Zip(datasetPlugins))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var splits = PluginCall.Run(plugin, "load", () => plugin.Create<IDatasetSource>(logger, $"{plugin.Label}/load", suite.Seeds[0]).Load(cancellationToken));

@@ -79,7 +79,7 @@ internal static class PluginEntries
 
         if (node is not YamlMappingNode mapping)
         {
-            errors.Add(new SuiteError(at, "a dataset is an alias or a mapping with 'alias', 'options', 'validation_size', 'train_limit', 'test_limit'"));
+            errors.Add(new SuiteError(at, "a dataset is an alias or a mapping with 'alias', 'options', 'validation_size', 'train_limit', 'test_limit', 'download'"));
             return null;
         }
 
@@ -89,10 +89,19 @@ internal static class PluginEntries
         var validation = map.Int("validation_size", 5000, 1);
         var trainLimit = map.Int("train_limit", null, 1);
         var testLimit = map.Int("test_limit", null, 1);
+        var download = map.String("download", "false");
+        if (download is not ("true" or "false"))
+        {
+            map.Error(map.Get("download")!, $"'download' is true or false, not '{download}'");
+        }
+
         map.RejectUnknownKeys("a dataset entry");
         return name is null
             ? null
-            : new DatasetSpec(new PluginSpec(name, options.Json, map.Location(map.Get("alias")!), options.At ?? at) { OptionLocations = options.Keys }, validation!.Value, trainLimit, testLimit);
+            : new DatasetSpec(new PluginSpec(name, options.Json, map.Location(map.Get("alias")!), options.At ?? at) { OptionLocations = options.Keys }, validation!.Value, trainLimit, testLimit)
+            {
+                Download = download == "true",
+            };
     }
 
     private static string? Alias(YamlMapping map)
