@@ -33,6 +33,12 @@ public sealed record DataSplit(ImageSet Train, ImageSet Validation, ImageSet Tes
 
     private static ImageSet Take(ImageSet set, int[] indices)
     {
+        if (set.Reader is { } reader)
+        {
+            // Streamed: the subset is a view that maps its indices onto the set's, so nothing is decoded here.
+            return set with { Labels = indices.Select(i => set.Labels[i]).ToArray(), Reader = new SubsetReader(reader, indices) };
+        }
+
         var size = set.Input.Channels * set.Input.Height * set.Input.Width;
         var pixels = new byte[indices.Length * size];
         var labels = new int[indices.Length];

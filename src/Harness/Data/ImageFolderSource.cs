@@ -9,13 +9,16 @@ namespace EarlyExitBench.Harness.Data;
 /// <summary>
 /// Images laid out as torchvision's ImageFolder (ImageNet's layout): <c>train/&lt;class&gt;/*.jpg|png</c> and
 /// <c>val/&lt;class&gt;/…</c>, classes numbered in ordinal order of the train/ folder names. Files are decoded with
-/// SkiaSharp in parallel chunks, resized (shorter side) and center-cropped straight into the split's byte array,
-/// so memory holds only the cropped images. The <see cref="IDatasetSource"/> contract returns whole splits as one
-/// byte array each, so every image of both splits is held in memory (n × channels × crop²) and a split holds at most
-/// 2 GB (about 14,000 images at 224×224×3): <c>max_per_class</c> chooses a subset.
+/// SkiaSharp in parallel chunks, resized (shorter side) and center-cropped. A split whose cropped images fit in
+/// <see cref="InMemoryLimit"/> is decoded into one byte array (<c>stream: auto</c> or <c>never</c>); a larger one, or any
+/// with <c>stream: always</c>, is streamed: its <see cref="ImageSet.Reader"/> decodes each batch when it is needed, so
+/// memory does not grow with the number of images. Both paths decode with the same code and give the same bytes.
 /// </summary>
 internal sealed class ImageFolderSource(ImageFolderOptions options) : IDatasetSource
 {
+    /// <summary>Above this many bytes of cropped images, <c>stream: auto</c> streams a split (1 GiB).</summary>
+    public const long InMemoryLimit = 1L << 30;
+
     private const int Chunk = 256;
     private static readonly string[] Extensions = [".jpg", ".jpeg", ".png"];
 
@@ -61,6 +64,11 @@ internal sealed class ImageFolderSource(ImageFolderOptions options) : IDatasetSo
             problems.Add($"resize ({o.Resize}) and crop ({o.Crop}) must be positive, with crop ≤ resize");
         }
 
+        if (o.Stream is not ("auto" or "always" or "never"))
+        {
+            problems.Add($"stream is auto, always or never, got '{o.Stream}'");
+        }
+
         if (o.Channels is not (1 or 3))
         {
             problems.Add($"channels must be 1 or 3, got {o.Channels}");
@@ -102,11 +110,18 @@ internal sealed class ImageFolderSource(ImageFolderOptions options) : IDatasetSo
     private ImageSet Decode(List<(string Path, int Label)> files, InputSpec input, PixelNormalization? normalization, CancellationToken cancellationToken)
     {
         var bytes = (long)input.Channels * input.Height * input.Width;
+        if (options.Stream == "always" || (options.Stream == "auto" && files.Count * bytes > InMemoryLimit))
+        {
+            var labels = files.Select(f => f.Label).ToArray();
+            var reader = new ImageFolderReader(files.Select(f => f.Path).ToArray(), options.Resize, options.Crop, input.Channels);
+            return new ImageSet([], labels, input, normalization) { Reader = reader };
+        }
+
         if (files.Count * bytes > Array.MaxLength)
         {
             throw new InvalidDataException(
                 $"{options.Path}: {files.Count} images of {input.Channels}×{input.Height}×{input.Width} need {files.Count * bytes / 1e9:F1} GB, more than one image set holds "
-                + $"({Array.MaxLength / 1e9:F1} GB, about {Array.MaxLength / bytes} such images): lower max_per_class or crop");
+                + $"({Array.MaxLength / 1e9:F1} GB, about {Array.MaxLength / bytes} such images): use stream: always (or auto), or lower max_per_class or crop");
         }
 
         var size = (int)bytes;
