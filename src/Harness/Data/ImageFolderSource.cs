@@ -26,13 +26,17 @@ internal sealed class ImageFolderSource(ImageFolderOptions options) : IDatasetSo
     public DatasetSplits Load(CancellationToken cancellationToken)
     {
         var root = Check(options);
-        var classes = Directory.GetDirectories(Path.Combine(root, "train")).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray();
+
+        // Without train/ (a model trained elsewhere, evaluated on ImageNet's val/ alone) the classes are val/'s folders.
+        var hasTrain = Directory.Exists(Path.Combine(root, "train"));
+        var classFolder = Path.Combine(root, hasTrain ? "train" : "val");
+        var classes = Directory.GetDirectories(classFolder).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray();
         if (classes.Length == 0)
         {
-            throw new InvalidDataException($"{Path.Combine(root, "train")}: no class subfolders (expected train/<class>/*.jpg|png)");
+            throw new InvalidDataException($"{classFolder}: no class subfolders (expected {Path.GetFileName(classFolder)}/<class>/*.jpg|png)");
         }
 
-        var train = List(root, "train", classes);
+        var train = hasTrain ? List(root, "train", classes) : [];
         var test = List(root, "val", classes);
         var input = new InputSpec(options.Channels, options.Crop, options.Crop, classes.Length);
         var normalization = options.Mean is null ? null : new PixelNormalization(options.Mean, options.Std!);
@@ -51,12 +55,9 @@ internal sealed class ImageFolderSource(ImageFolderOptions options) : IDatasetSo
             throw new InvalidDataException("dataset 'image-folder' needs options.path: the folder holding train/ and val/, each with one subfolder per class (nothing is downloaded)");
         }
 
-        foreach (var split in new[] { "train", "val" })
+        if (!Directory.Exists(Path.Combine(o.Path, "val")))
         {
-            if (!Directory.Exists(Path.Combine(o.Path, split)))
-            {
-                problems.Add($"{Path.Combine(o.Path, split)} not found (expected {split}/<class>/*.jpg|png)");
-            }
+            problems.Add($"{Path.Combine(o.Path, "val")} not found (expected val/<class>/*.jpg|png, and train/<class>/… unless the model was trained elsewhere)");
         }
 
         if (o.Resize <= 0 || o.Crop <= 0 || o.Crop > o.Resize)
@@ -109,6 +110,11 @@ internal sealed class ImageFolderSource(ImageFolderOptions options) : IDatasetSo
 
     private ImageSet Decode(List<(string Path, int Label)> files, InputSpec input, PixelNormalization? normalization, CancellationToken cancellationToken)
     {
+        if (files.Count == 0)
+        {
+            return new ImageSet([], [], input, normalization); // no train/: a pretrained model's evaluation
+        }
+
         var bytes = (long)input.Channels * input.Height * input.Width;
         if (options.Stream == "always" || (options.Stream == "auto" && files.Count * bytes > InMemoryLimit))
         {

@@ -39,8 +39,14 @@ public static class PlanBuilder
             cancellationToken.ThrowIfCancellationRequested();
             var splits = PluginCall.Run(plugin, "load", () => plugin.Create<IDatasetSource>(logger, $"{plugin.Label}/load", suite.Seeds[0]).Load(cancellationToken));
             datasets[plugin.Label] = new PlannedDataset(plugin, spec, splits);
-            var trainCount = Math.Min(spec.TrainLimit ?? int.MaxValue, splits.Train.Count - spec.ValidationSize);
+            var fromTrain = spec.Calibration == "train-split" ? spec.ValidationSize : 0;
+            var trainCount = Math.Min(spec.TrainLimit ?? int.MaxValue, splits.Train.Count - fromTrain);
             var evaluated = spec.ValidationSize + Math.Min(spec.TestLimit ?? int.MaxValue, splits.Test.Count);
+
+            // Where calibration data come from enters the keys only when it is not the default, so existing keys stay.
+            object split = spec.Calibration == "train-split"
+                ? new { spec.ValidationSize, spec.TrainLimit, spec.TestLimit }
+                : new { spec.ValidationSize, spec.TrainLimit, spec.TestLimit, spec.Calibration, spec.CalibrationSeed };
             foreach (var (architecture, weights) in architectures.Zip(suite.Architectures.Select(a => a.Weights)))
             {
                 if (weights is not null)
@@ -54,7 +60,7 @@ public static class PlanBuilder
                             architecture = architecture.Identity,
                             dataset = splits.Name,
                             content = splits.ContentId,
-                            split = new { spec.ValidationSize, spec.TrainLimit, spec.TestLimit },
+                            split,
                             weights = ResolvedPlugin.Sha256Of(weights),
                             seed,
                         });
@@ -75,7 +81,7 @@ public static class PlanBuilder
                             architecture = architecture.Identity,
                             dataset = splits.Name,
                             content = splits.ContentId,
-                            split = new { spec.ValidationSize, spec.TrainLimit, spec.TestLimit },
+                            split,
                             recipe = recipe.WithoutName(),
                             seed,
                         });
@@ -90,7 +96,7 @@ public static class PlanBuilder
         var provenance = ProvenanceCapture.Of(
             suite.SourcePath,
             [.. datasetPlugins, .. architectures, .. calibrators, .. predictors, .. policies, .. metrics.Select(m => m.Plugin)],
-            datasets.Values.Select(d => new DatasetProvenance(d.Plugin.Label, d.Splits.ContentId)));
+            datasets.Values.Select(d => new DatasetProvenance(d.Plugin.Label, d.Splits.ContentId) { Calibration = d.Spec.CalibrationDescription }));
         return new Plan(
             Manifest(summary, ExitCosts.Convention, (suite.Evaluation.BootstrapResamples, suite.Seeds[0]), cells, metrics, provenance),
             datasets,

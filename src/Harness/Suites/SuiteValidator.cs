@@ -51,7 +51,20 @@ public static class SuiteValidator
         errors.AddRange(MeasuredMethod(suite, "calibrator", suite.Measurement.Calibrator, suite.Calibrators));
         errors.AddRange(MeasuredMethod(suite, "failure_predictor", suite.Measurement.FailurePredictor, suite.FailurePredictors));
         errors.AddRange(WeightsFiles(suite));
+        errors.AddRange(CalibrationOverlap(suite));
         return SuiteLoader.Sorted(errors);
+    }
+
+    /// <summary>Calibration data that would overlap the test data are refused unless the entry says calibration_overlap: allowed.</summary>
+    private static IEnumerable<SuiteError> CalibrationOverlap(Suite suite)
+    {
+        foreach (var dataset in suite.Datasets.Where(d => d.Calibration == "test" && !d.CalibrationOverlap))
+        {
+            yield return new SuiteError(
+                dataset.CalibrationLocation ?? dataset.Plugin.Location,
+                $"dataset '{dataset.Plugin.Alias}': calibration: test fits calibrators and thresholds on the test data they are then scored on; "
+                + "use calibration: test-split (a seeded split of the test split, disjoint) or write calibration_overlap: allowed to accept the overlap");
+        }
     }
 
     // A 'download: true' entry without a path gets its folder under the data root when the suite runs (SuiteDownloads);

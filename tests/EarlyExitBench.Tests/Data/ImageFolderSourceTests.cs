@@ -177,6 +177,6 @@ public class ImageFolderSourceTests
 
         var empty = TestPaths.TempDirectory();
         var missing = Assert.Throws<InvalidDataException>(() => Source(new ImageFolderOptions { Path = empty }).Load(CancellationToken.None));
-        Assert.Contains($"{Path.Combine(empty, "train")} not found (expected train/<class>/*.jpg|png)", missing.Message, StringComparison.Ordinal);
+        Assert.Contains($"{Path.Combine(empty, "val")} not found (expected val/<class>/*.jpg|png, and train/<class>/… unless the model was trained elsewhere)", missing.Message, StringComparison.Ordinal);
     }
 }
