@@ -20,6 +20,11 @@ public static class BenchmarkProgram
             return SideBySide.Run(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "msdnet-vs-pytorch")
+        {
+            return MsdNetVsPyTorch.Run(args[1..]);
+        }
+
         if (args.Length > 0 && args[0] == "engine")
         {
             return EngineBench.Run(args[1..]);

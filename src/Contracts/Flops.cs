@@ -13,6 +13,21 @@ public static class Flops
         + "and each element a pooling window reads count 1; BatchNorm (eval, folded) 2 per element; LayerNorm 5 per element plus 2 "
         + "for its affine; softmax 5 per element; concatenation, reshapes and indexing 0";
 
+    /// <summary>The name of <see cref="Convention"/>, EarlyExitBench's own, in a suite's <c>cost_convention</c>; the default.</summary>
+    public const string EeBench = "eebench";
+
+    /// <summary>The name of <see cref="MultiplyAddConvention"/> in a suite's <c>cost_convention</c>.</summary>
+    public const string MultiplyAdd = "multiply-add";
+
+    /// <summary>
+    /// The multiply-add convention in one line: the one MSDNet's reference <c>op_counter.py</c> counts in, in which the
+    /// literature's MSDNet figures (0.34 to 1.36 GFLOPs on ImageNet) are given.
+    /// </summary>
+    public const string MultiplyAddConvention =
+        "multiply-adds per sample, as MSDNet's op_counter.py counts them; a multiply-add counts 1; a linear layer's bias 1 per output, "
+        + "a convolution's bias 0; a ReLU 1 per element; each element a pooling window reads 1; BatchNorm, dropout, concatenation and "
+        + "reshapes 0";
+
     /// <summary>A convolution with a square kernel, stride and padding already applied to the output size.</summary>
     /// <param name="inChannels">Input channels.</param>
     /// <param name="outChannels">Output channels.</param>

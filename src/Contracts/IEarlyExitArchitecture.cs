@@ -23,4 +23,17 @@ public interface IEarlyExitArchitecture
         using var model = Build(input);
         return [.. model.Stages];
     }
+
+    /// <summary>
+    /// The analytic cost of each stage counted in the named convention: <see cref="Flops.EeBench"/> (what
+    /// <see cref="Describe(InputSpec)"/> returns) or <see cref="Flops.MultiplyAdd"/>. The FLOP fields of each
+    /// <see cref="StageCost"/> then hold that convention's figures; the parameter counts are the same in every convention.
+    /// A suite chooses the convention with <c>cost_convention</c>, and one whose architecture returns null is refused. The
+    /// default counts only in <see cref="Flops.EeBench"/>; the same rules as for <see cref="Describe(InputSpec)"/> apply.
+    /// </summary>
+    /// <param name="input">Input shape and class count.</param>
+    /// <param name="convention">A convention's name.</param>
+    /// <returns>One <see cref="StageCost"/> per exit, or null when the architecture cannot count in that convention.</returns>
+    /// <exception cref="ArgumentException">The input does not fit the architecture, as <see cref="Build"/> would throw.</exception>
+    IReadOnlyList<StageCost>? Describe(InputSpec input, string convention) => convention == Flops.EeBench ? Describe(input) : null;
 }

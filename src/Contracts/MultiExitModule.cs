@@ -32,6 +32,15 @@ public abstract class MultiExitModule : nn.Module<Tensor, Tensor[]>
     /// <returns>Logits, [batch, classes].</returns>
     public abstract Tensor ForwardHead(int stage, Tensor features);
 
+    /// <summary>
+    /// When a weights file does not fit this network, says which of the architecture's options to change (e.g. "the file
+    /// has 7 classifiers; set n_blocks: 7"); the host puts these lines before the list of mismatched keys. The default
+    /// has no advice. Read only the keys and shapes; create no tensor.
+    /// </summary>
+    /// <param name="fileShapes">Every tensor of the file by key (a DataParallel <c>module.</c> prefix already removed), with its shape.</param>
+    /// <returns>Lines of advice, most useful first; empty when there is none.</returns>
+    public virtual IReadOnlyList<string> AdviseOnWeights(IReadOnlyDictionary<string, long[]> fileShapes) => [];
+
     /// <summary>Runs every stage and returns every exit's logits, exit 0 first.</summary>
     /// <param name="input">Batch, [batch, channels, height, width].</param>
     /// <returns>One logits tensor per exit.</returns>

@@ -12,7 +12,7 @@ internal static class MsdNetCost
     public static readonly int[] BottleneckFactors = [1, 2, 4];
 
     /// <summary>One stage per block: the block (stage 0 with the stem) and its classifier.</summary>
-    public static StageCost[] Stages(InputSpec input, MsdNetOptions options)
+    public static StageCost[] Stages(InputSpec input, SmallConfig options)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(options);

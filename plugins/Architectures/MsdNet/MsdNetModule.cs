@@ -21,7 +21,7 @@ public sealed class MsdNetModule : MultiExitModule
     private readonly StageCost[] _stages;
 
     /// <summary>Creates the network for <paramref name="input"/>.</summary>
-    public MsdNetModule(InputSpec input, MsdNetOptions options)
+    internal MsdNetModule(InputSpec input, SmallConfig options)
         : base(nameof(MsdNetModule))
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -49,6 +49,12 @@ public sealed class MsdNetModule : MultiExitModule
 
     /// <inheritdoc />
     public override IReadOnlyList<StageCost> Stages => _stages;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> AdviseOnWeights(IReadOnlyDictionary<string, long[]> fileShapes)
+        => fileShapes is not null && fileShapes.ContainsKey("classifier.0.linear.weight")
+            ? ["the keys (blocks.k.j.*, classifier.k.*) are the reference MSDNet's (kalviny/MSDNet-PyTorch); set its options: n_blocks, step_mode, n_channels, gr_factor, bn_factor, data (docs/users/pretrained-msdnet.md)"]
+            : [];
 
     /// <inheritdoc />
     public override Tensor ForwardBlock(int stage, Tensor features) => blocks[stage].call(features);

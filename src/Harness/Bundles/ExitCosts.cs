@@ -6,7 +6,23 @@ namespace EarlyExitBench.Harness.Bundles;
 public static class ExitCosts
 {
     /// <summary>The cost convention every leaderboard states.</summary>
-    public const string Convention = Flops.Convention + "; cost(k) = backbone up to exit k + every exit head up to k";
+    public const string Convention = Flops.Convention + Cumulation;
+
+    /// <summary>The cost convention a leaderboard states when its suite chose <see cref="Flops.MultiplyAdd"/>.</summary>
+    public const string MultiplyAddConvention = Flops.MultiplyAddConvention + Cumulation;
+
+    private const string Cumulation = "; cost(k) = backbone up to exit k + every exit head up to k";
+
+    /// <summary>The convention a leaderboard states for a suite's <c>cost_convention</c> name.</summary>
+    /// <param name="name"><see cref="Flops.EeBench"/> or <see cref="Flops.MultiplyAdd"/>.</param>
+    /// <returns><see cref="Convention"/> or <see cref="MultiplyAddConvention"/>.</returns>
+    /// <exception cref="ArgumentException">Another name.</exception>
+    public static string ConventionOf(string name) => name switch
+    {
+        Flops.EeBench => Convention,
+        Flops.MultiplyAdd => MultiplyAddConvention,
+        _ => throw new ArgumentException($"unknown cost convention '{name}'", nameof(name)),
+    };
 
     /// <summary>Cumulative cost and parameters per exit from a built model's analytic stage costs.</summary>
     public static IReadOnlyList<ExitInfo> Of(MultiExitModule model)

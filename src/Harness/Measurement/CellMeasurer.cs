@@ -46,7 +46,7 @@ public static class CellMeasurer
 
         var never = new ExitRule(calibrators, scorer, double.PositiveInfinity);
         DynamicInference.Validate(model, never);
-        var exitCosts = ExitCosts.Cumulative(model);
+        var exitCosts = method.ExitCosts?.ToArray() ?? ExitCosts.Cumulative(model);
         var samples = Math.Min(settings.Samples, test.Count);
         var labels = test.Labels.AsSpan(0, samples).ToArray();
 

@@ -61,7 +61,7 @@ public static class MeasurementStage
         logger.Information("{Cell}: measuring dynamic inference of {Calibrator}+{Predictor} at batch sizes {Batches}", cell.Name, key.Item1, key.Item2, string.Join(", ", spec.BatchSizes));
         var predictor = plan.FailurePredictors.Single(p => p.Label == key.Item2);
         var measurement = PluginCall.Run(predictor, "dynamic inference", () =>
-            CellMeasurer.MeasureCell(model, bundle.Split.Test, new MeasuredMethod(fitted.Calibrators, fitted.Scorer, thresholds), settings, device, context.CancellationToken));
+            CellMeasurer.MeasureCell(model, bundle.Split.Test, new MeasuredMethod(fitted.Calibrators, fitted.Scorer, thresholds) { ExitCosts = bundle.Bundle.ExitCost }, settings, device, context.CancellationToken));
         foreach (var t in measurement.Thresholds)
         {
             logger.Information(

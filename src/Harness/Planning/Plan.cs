@@ -35,6 +35,12 @@ public sealed record Plan(
     /// <summary>Time limit of each method plugin call (calibrators, failure predictors, exit policies, metrics).</summary>
     public TimeSpan PluginTimeout { get; init; } = TimeSpan.FromSeconds(EvaluationSpec.DefaultPluginTimeoutSeconds);
 
+    /// <summary>
+    /// The suite's <c>cost_convention</c>: every cost of the cells is counted in it (<see cref="Contracts.Flops.EeBench"/>
+    /// or <see cref="Contracts.Flops.MultiplyAdd"/>); the manifest's <see cref="PlanManifest.CostConvention"/> states it in words.
+    /// </summary>
+    public string CostConvention { get; init; } = Contracts.Flops.EeBench;
+
     /// <summary>The cells, in plan order.</summary>
     public IReadOnlyList<Cell> Cells => Manifest.Cells;
 }

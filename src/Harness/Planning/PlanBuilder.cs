@@ -32,6 +32,9 @@ public static class PlanBuilder
         var metrics = Metrics(catalog, logger);
         var evaluation = EvaluationIdentity(calibrators, predictors, policies, metrics, suite.Evaluation, suite.Measurement);
 
+        // Cells counted in another convention get other keys; the model key keeps it out, so the same trained model serves both.
+        evaluation = suite.CostConvention == Flops.EeBench ? evaluation : new { evaluation, cost_convention = suite.CostConvention };
+
         var datasets = new Dictionary<string, PlannedDataset>(StringComparer.Ordinal);
         var cells = new List<Cell>();
         foreach (var (spec, plugin) in datasetSpecs.Zip(datasetPlugins))
@@ -98,7 +101,7 @@ public static class PlanBuilder
             [.. datasetPlugins, .. architectures, .. calibrators, .. predictors, .. policies, .. metrics.Select(m => m.Plugin)],
             datasets.Values.Select(d => new DatasetProvenance(d.Plugin.Label, d.Splits.ContentId) { Calibration = d.Spec.CalibrationDescription }));
         return new Plan(
-            Manifest(summary, ExitCosts.Convention, (suite.Evaluation.BootstrapResamples, suite.Seeds[0]), cells, metrics, provenance),
+            Manifest(summary, ExitCosts.ConventionOf(suite.CostConvention), (suite.Evaluation.BootstrapResamples, suite.Seeds[0]), cells, metrics, provenance),
             datasets,
             architectures.ToDictionary(a => a.Label, StringComparer.Ordinal),
             calibrators,
@@ -117,6 +120,7 @@ public static class PlanBuilder
             metrics)
         {
             PluginTimeout = suite.Evaluation.PluginTimeout,
+            CostConvention = suite.CostConvention,
         };
     }
 

@@ -16,7 +16,7 @@ public sealed record PluginSpec(string Alias, JsonObject Options, SourceLocation
     public IReadOnlyDictionary<string, SourceLocation> OptionLocations { get; init; } = new Dictionary<string, SourceLocation>();
 
     /// <summary>
-    /// For an architecture, a PyTorch <c>state_dict</c> (<c>.pt</c>, <c>.pth</c>, <c>.bin</c>) or <c>.safetensors</c> file to
+    /// For an architecture, a PyTorch <c>state_dict</c> (<c>.pt</c>, <c>.pth</c>, <c>.bin</c>), a checkpoint holding one (<c>.pth.tar</c>) or a <c>.safetensors</c> file to
     /// load instead of training, as a full path (the suite writes it relative to its own folder); null trains.
     /// </summary>
     public string? Weights { get; init; }

@@ -1,3 +1,5 @@
+using EarlyExitBench.Contracts;
+
 namespace EarlyExitBench.Harness.Suites;
 
 /// <summary>A validated run plan: datasets × architectures × seeds, and the methods to evaluate on each.</summary>
@@ -38,4 +40,16 @@ public sealed record Suite(
     /// <c>plugins[i]</c>, <c>measurement.calibrator</c>, <c>measurement.failure_predictor</c>. A key that is absent has no entry.
     /// </summary>
     public IReadOnlyDictionary<string, SourceLocation> Locations { get; init; } = new Dictionary<string, SourceLocation>();
+
+    /// <summary>
+    /// The names <see cref="CostConvention"/> accepts: <see cref="Flops.EeBench"/> (<see cref="Flops.Convention"/>) and
+    /// <see cref="Flops.MultiplyAdd"/> (<see cref="Flops.MultiplyAddConvention"/>).
+    /// </summary>
+    public static IReadOnlyList<string> CostConventions { get; } = [Flops.EeBench, Flops.MultiplyAdd];
+
+    /// <summary>
+    /// <c>cost_convention</c>: the convention every cost of the leaderboard is counted in, one of <see cref="CostConventions"/>;
+    /// <see cref="Flops.EeBench"/> when the suite does not say. Its location is <c>cost_convention</c> in <see cref="Locations"/>.
+    /// </summary>
+    public string CostConvention { get; init; } = Flops.EeBench;
 }

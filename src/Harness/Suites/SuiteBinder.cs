@@ -1,3 +1,5 @@
+using EarlyExitBench.Contracts;
+using EarlyExitBench.Harness.Plugins;
 using YamlDotNet.RepresentationModel;
 
 namespace EarlyExitBench.Harness.Suites;
@@ -21,6 +23,7 @@ internal static class SuiteBinder
         }
 
         var threads = map.Int("threads", null, 1, 1024);
+        var costConvention = ReadCostConvention(map, locations);
         var output = ReadOutput(map, locations);
         var pluginDirs = ReadPluginFolders(map, baseDirectory, locations);
         var datasets = PluginEntries.List(map, "datasets", required: true, node => PluginEntries.Dataset(node, file, errors));
@@ -49,7 +52,25 @@ internal static class SuiteBinder
         return new Suite(name ?? string.Empty, file, seeds, device, threads, output, pluginDirs, datasets, architectures, recipes, calibrators, predictors, policies, evaluation, measurement)
         {
             Locations = locations,
+            CostConvention = costConvention,
         };
+    }
+
+    private static string ReadCostConvention(YamlMapping map, Dictionary<string, SourceLocation> locations)
+    {
+        var convention = map.String("cost_convention", Flops.EeBench)!;
+        if (map.Get("cost_convention") is not { } node)
+        {
+            return convention;
+        }
+
+        locations["cost_convention"] = map.Location(node);
+        if (!Suite.CostConventions.Contains(convention))
+        {
+            map.Error(node, $"'cost_convention' must be one of {string.Join(", ", Suite.CostConventions)}, got '{convention}'{Suggestions.DidYouMean(convention, Suite.CostConventions)}");
+        }
+
+        return convention;
     }
 
     private static string? ReadName(YamlMapping map)

@@ -48,6 +48,7 @@ public static class SuiteValidator
         Check(suite.FailurePredictors, PluginKind.FailurePredictor, catalog, errors);
         Check(suite.ExitPolicies, PluginKind.ExitPolicy, catalog, errors);
         errors.AddRange(inputShape is null ? [] : ExitCounts.Check(suite, catalog, inputShape));
+        errors.AddRange(inputShape is null ? [] : ExitCounts.CheckCostConvention(suite, catalog, inputShape));
         errors.AddRange(MeasuredMethod(suite, "calibrator", suite.Measurement.Calibrator, suite.Calibrators));
         errors.AddRange(MeasuredMethod(suite, "failure_predictor", suite.Measurement.FailurePredictor, suite.FailurePredictors));
         errors.AddRange(WeightsFiles(suite));
@@ -87,9 +88,9 @@ public static class SuiteValidator
         foreach (var spec in suite.Architectures.Where(a => a.Weights is not null))
         {
             var extension = Path.GetExtension(spec.Weights!).ToLowerInvariant();
-            if (extension is not (".pt" or ".pth" or ".bin" or ".safetensors"))
+            if (extension is not (".pt" or ".pth" or ".bin" or ".tar" or ".safetensors"))
             {
-                yield return new SuiteError(spec.WeightsLocation!, $"architecture '{spec.Alias}': weights '{spec.Weights}' must be a .pt, .pth, .bin (torch.save of a state_dict) or .safetensors file");
+                yield return new SuiteError(spec.WeightsLocation!, $"architecture '{spec.Alias}': weights '{spec.Weights}' must be a .pt, .pth, .bin (torch.save of a state_dict), .pth.tar (a checkpoint dict with a state_dict) or .safetensors file");
             }
             else if (!File.Exists(spec.Weights))
             {

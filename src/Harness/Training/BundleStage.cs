@@ -35,10 +35,18 @@ public sealed class BundleStage(ModelCache cache, bool useCache, IProgressSink p
         var architecture = context.Plan.Architectures[cell.Architecture];
         var split = DataSplit.Create(dataset.Splits, dataset.Spec, cell.Seed);
         manual_seed(cell.Seed);
-        var model = PluginCall.Run(architecture, "build", () => architecture.Create<IEarlyExitArchitecture>(context.Logger, cell.Name, cell.Seed).Build(split.Train.Input));
+        IEarlyExitArchitecture? created = null;
+        var model = PluginCall.Run(architecture, "build", () => (created = architecture.Create<IEarlyExitArchitecture>(context.Logger, cell.Name, cell.Seed)).Build(split.Train.Input));
         try
         {
             var bundle = Get(context, model, split);
+
+            // The cache holds costs in EarlyExitBench's convention; a suite that chose another gets its own from the description.
+            if (context.Plan.CostConvention != Flops.EeBench)
+            {
+                var exits = ExitCosts.FromStages(InConvention(context, created!, model, split.Train.Input));
+                bundle = bundle with { Bundle = bundle.Bundle with { ExitCost = exits.Select(e => e.Cost).ToArray() }, Exits = exits };
+            }
 
             // Measurement runs this model rather than building the architecture again; when nothing will, it goes now.
             if (context.Plan.Measurement.Enabled && bundle.Checkpoint is not null)
@@ -103,6 +111,26 @@ public sealed class BundleStage(ModelCache cache, bool useCache, IProgressSink p
         AtomicFile.WriteWithChecksum(bundlePath, temp => BundleFile.Write(temp, bundle));
         context.Logger.Information("{Cell}: test accuracy per exit {Accuracy}", cell.Name, string.Join(", ", bundle.TestLogits.Select(l => Accuracy(l, bundle.TestLabels).ToString("P2", System.Globalization.CultureInfo.InvariantCulture))));
         return new CellBundle(bundle, exits, split, checkpoint);
+    }
+
+    /// <summary>The architecture's stage costs in the plan's convention; a cell fails when it cannot count in it.</summary>
+    private static IReadOnlyList<StageCost> InConvention(CellContext context, IEarlyExitArchitecture created, MultiExitModule model, InputSpec input)
+    {
+        var (architecture, convention) = (context.Plan.Architectures[context.Cell.Architecture], context.Plan.CostConvention);
+        var stages = PluginCall.Run(architecture, "describe", () => created.Describe(input, convention) ?? []);
+        if (stages.Count == 0)
+        {
+            throw new PluginFailure("architecture", architecture.Label, "describe",
+                $"it cannot count its costs in 'cost_convention: {convention}' (it counts in {Flops.EeBench}); set cost_convention: {Flops.EeBench} or choose another architecture");
+        }
+
+        if (stages.Count != model.Stages.Count)
+        {
+            throw new PluginFailure("architecture", architecture.Label, "describe",
+                $"its costs in '{convention}' describe {stages.Count} stages, but the network has {model.Stages.Count}");
+        }
+
+        return stages;
     }
 
     private void Train(CellContext context, MultiExitModule model, DataSplit split, Device device)

@@ -1,4 +1,5 @@
 using System.Collections;
+using EarlyExitBench.Contracts;
 using TorchSharp;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
@@ -8,13 +9,15 @@ namespace EarlyExitBench.Harness.Training;
 /// <summary>
 /// Loads a PyTorch <c>state_dict</c> (<c>torch.save(model.state_dict(), "x.pt")</c>, or a <c>.safetensors</c> file) into a
 /// TorchSharp module with TorchSharp.PyBridge's readers, strictly: every missing, unexpected or mis-shaped key is listed
-/// in one error before anything is copied, so a model is never left half loaded.
+/// in one error before anything is copied, so a model is never left half loaded. A training checkpoint as the field saves
+/// it (a dict whose <c>state_dict</c> entry holds the weights, e.g. MSDNet's <c>.pth.tar</c>) is read as its state_dict,
+/// and DataParallel's <c>module.</c> prefix, when every key has it, is removed.
 /// </summary>
 public static class PyTorchWeights
 {
     /// <summary>Reads <paramref name="path"/> and copies every tensor into <paramref name="model"/>'s parameters and buffers.</summary>
     /// <param name="model">The module; its tensors keep their device and dtype (values are converted).</param>
-    /// <param name="path">A <c>.pt</c>/<c>.pth</c>/<c>.bin</c> file written by <c>torch.save</c> (zip format) or a <c>.safetensors</c> file.</param>
+    /// <param name="path">A <c>.pt</c>/<c>.pth</c>/<c>.bin</c>/<c>.tar</c> file written by <c>torch.save</c> (zip format) or a <c>.safetensors</c> file.</param>
     /// <param name="label">What the model is, for messages (e.g. the architecture alias).</param>
     /// <returns>The number of tensors loaded.</returns>
     /// <exception cref="InvalidDataException">The file is missing, unreadable, or does not match the model; the message names the file and every mismatch.</exception>
@@ -28,7 +31,9 @@ public static class PyTorchWeights
         var problems = Mismatches(target, file);
         if (problems.Count > 0)
         {
-            throw new InvalidDataException($"{path}: the weights do not fit {label}: {string.Join("; ", problems)}");
+            var advice = model is MultiExitModule multiExit ? multiExit.AdviseOnWeights(file.ToDictionary(e => e.Key, e => e.Value.shape)) : [];
+            var lead = advice.Count > 0 ? string.Join("; ", advice) + ". Keys: " : string.Empty;
+            throw new InvalidDataException($"{path}: the weights do not fit {label}: {lead}{string.Join("; ", problems)}");
         }
 
         using (no_grad())
@@ -82,9 +87,9 @@ public static class PyTorchWeights
         }
 
         var extension = Path.GetExtension(path).ToLowerInvariant();
-        if (extension is not (".safetensors" or ".pt" or ".pth" or ".bin"))
+        if (extension is not (".safetensors" or ".pt" or ".pth" or ".bin" or ".tar"))
         {
-            throw new InvalidDataException($"{path}: unknown weights format '{extension}' (expected .pt, .pth, .bin or .safetensors)");
+            throw new InvalidDataException($"{path}: unknown weights format '{extension}' (expected .pt, .pth, .pth.tar, .bin or .safetensors)");
         }
 
         Dictionary<string, Tensor>? safetensors = null;
@@ -110,6 +115,12 @@ public static class PyTorchWeights
 
     private static Dictionary<string, Tensor> FromPickle(Hashtable table, string path)
     {
+        // A checkpoint ({'epoch': …, 'state_dict': {...}, 'optimizer': {...}}): the weights are its state_dict.
+        if (table["state_dict"] is Hashtable inner && !table.Values.OfType<Tensor>().Any())
+        {
+            table = inner;
+        }
+
         var result = new Dictionary<string, Tensor>();
         foreach (DictionaryEntry entry in table)
         {
@@ -117,6 +128,9 @@ public static class PyTorchWeights
                 ?? throw new InvalidDataException($"{path}: entry '{entry.Key}' is not a tensor; the file must hold a state_dict (torch.save(model.state_dict(), path)), not a whole checkpoint");
         }
 
-        return result;
+        const string parallel = "module.";
+        return result.Count > 0 && result.Keys.All(k => k.StartsWith(parallel, StringComparison.Ordinal))
+            ? result.ToDictionary(e => e.Key[parallel.Length..], e => e.Value)
+            : result;
     }
 }

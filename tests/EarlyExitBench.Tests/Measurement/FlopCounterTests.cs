@@ -32,6 +32,8 @@ public class FlopCounterTests
         { "msdnet small, bottleneck", new MsdNetArchitecture(new MsdNetOptions { Blocks = 3, Base = 2, Step = 1, BaseChannels = 4, GrowthRate = 2, HeadChannels = 8 }) },
         { "msdnet no bottleneck, base 0", new MsdNetArchitecture(new MsdNetOptions { Blocks = 2, Base = 0, Step = 2, BaseChannels = 6, GrowthRate = 4, Bottleneck = false, HeadChannels = 12 }) },
         { "msdnet one block, step 0", new MsdNetArchitecture(new MsdNetOptions { Blocks = 1, Base = 3, Step = 0, BaseChannels = 3, GrowthRate = 3, HeadChannels = 5 }) },
+        { "msdnet reference, prune max, even, transitions", new MsdNetArchitecture(new MsdNetOptions { NBlocks = 3, StepMode = "even", Step = 2, Base = 2, NChannels = 4, GrowthRate = 2 }) },
+        { "msdnet reference, prune min, lin_grow, no bottleneck", new MsdNetArchitecture(new MsdNetOptions { NBlocks = 3, StepMode = "lin_grow", Step = 1, Base = 1, NChannels = 3, GrowthRate = 4, Prune = "min", Bottleneck = false, GrFactor = "1-2-2", BnFactor = "2-2-2" }) },
         { "vit-ee patch 4", new VitEeArchitecture(new VitEeOptions { PatchSize = 4, Depth = 2, Width = 16, Heads = 2, MlpRatio = 2 }) },
         { "vit-ee patch 7 (32×32 drops a remainder)", new VitEeArchitecture(new VitEeOptions { PatchSize = 7, Depth = 3, Width = 12, Heads = 3, MlpRatio = 3 }) },
         { "vit-ee one block, one head", new VitEeArchitecture(new VitEeOptions { PatchSize = 5, Depth = 1, Width = 8, Heads = 1, MlpRatio = 1 }) },

@@ -119,7 +119,7 @@ public class ImportedWeightsTests
         Assert.Contains("weights file '", result.Err, StringComparison.Ordinal);
         Assert.Contains("absent.safetensors' not found (a relative path is read from the suite's folder)", result.Err, StringComparison.Ordinal);
         Assert.Contains($"{suite}:13:", result.Err, StringComparison.Ordinal);
-        Assert.Contains("must be a .pt, .pth, .bin (torch.save of a state_dict) or .safetensors file", result.Err, StringComparison.Ordinal);
+        Assert.Contains("must be a .pt, .pth, .bin (torch.save of a state_dict), .pth.tar (a checkpoint dict with a state_dict) or .safetensors file", result.Err, StringComparison.Ordinal);
         Assert.Contains("unknown key 'weights' in an exit policy entry", result.Err, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Err, StringComparison.Ordinal);
     }
