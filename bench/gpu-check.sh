@@ -66,6 +66,27 @@ for stem, limit in (("train-images-idx3-ubyte", keep), ("train-labels-idx1-ubyte
         f.write(data[:4] + struct.pack(">" + "I" * dims, *shape) + body)
 PY
   cp "$root/suites/fashion-mnist.yaml" "$root/suites/fashion-mnist-msdnet.yaml" "$stage/suites/"
+  # suites/imagenet-msdnet-pretrained.yaml on a tiny val-only ImageNet-layout folder (1,000 classes, one 16x16 PNG each)
+  # with the reference-made checkpoint of tools/make_msdnet_fixture.py (ImageNet structure, 1/8 width): the options of
+  # that narrower model and small sizes replace the shipped ones; the calibration split is the suite's.
+  mkdir -p "$stage/data/imagenet/val" "$stage/models"
+  cp "$root/tests/EarlyExitBench.Tests/Fixtures/msdnet-reference/imagenet-narrow.pth.tar" "$stage/models/"
+  python3 - "$stage/data/imagenet/val" <<'PY'
+import os, struct, sys, zlib
+def png(w, h, rgb):
+    raw = b"".join(b"\0" + bytes(rgb(x, y)[c] for x in range(w) for c in range(3)) for y in range(h))
+    chunk = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+for c in range(1000):
+    folder = os.path.join(sys.argv[1], "n%08d" % c)
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "val_%05d.png" % c), "wb") as f:
+        f.write(png(16, 16, lambda x, y: ((c * 7 + x * 9) % 256, (y * 13) % 256, (c * 3) % 256)))
+PY
+  sed -e 's|path: /data/imagenet|path: DATA/imagenet|' -e 's|weights: .*|weights: ../models/imagenet-narrow.pth.tar|' \
+    -e 's|options: { data: imagenet.*}|options: { data: imagenet, n_blocks: 5, step_mode: even, step: 4, base: 4, n_channels: 4, growth_rate: 2, gr_factor: 1-2-4-4, bn_factor: 1-2-4-4 }|' \
+    -e 's|validation_size: 5000|validation_size: 200|' -e 's|samples: 256|samples: 64|' \
+    "$root/suites/imagenet-msdnet-pretrained.yaml" > "$stage/suites/imagenet-msdnet-pretrained.yaml"
   cp "$root/bench/gpu-check.sh" "$stage/"
   (cd "$root" && git rev-parse HEAD 2>/dev/null || echo unknown) > "$stage/COMMIT"
   tar -C "$stage" -czf "$device/eebench-gpu.tgz" .
@@ -163,9 +184,9 @@ run() {
   "$eebench" plugins > "$out/plugins.txt" 2>&1 || { log "eebench plugins failed:"; cat "$out/plugins.txt" >&2; exit 1; }
 
   local status=0 suite name started elapsed
-  for suite in fashion-mnist fashion-mnist-msdnet; do
+  for suite in fashion-mnist fashion-mnist-msdnet imagenet-msdnet-pretrained; do
     name="$suite-$device"
-    sed -e "s|^device: .*|device: $device|" -e "s|path: /usr/share/datasets/fashion-mnist|path: $work/data/fashion-mnist|" \
+    sed -e "s|^device: .*|device: $device|" -e "s|path: /usr/share/datasets/fashion-mnist|path: $work/data/fashion-mnist|" -e "s|path: DATA/|path: $work/data/|" \
       "$work/suites/$suite.yaml" > "$work/suites/$name.yaml"
     log "running $name"
     started=$(date +%s.%N)

@@ -48,6 +48,12 @@ internal static class CliSupport
             LogDetail(logger, verbose, ex);
             return ExitCodes.BadInput;
         }
+        catch (DownloadException ex)
+        {
+            io.Errors.WriteLine($"eebench: {ex.Message}");
+            LogDetail(logger, verbose, ex);
+            return ex.Network ? ExitCodes.Environment : ExitCodes.BadInput;
+        }
         catch (EnvironmentException ex)
         {
             io.Errors.WriteLine($"eebench: {ex.Message}");

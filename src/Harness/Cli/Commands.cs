@@ -29,6 +29,7 @@ public static class Commands
         root.Subcommands.Add(SubmitCommand.Create(io));
         root.Subcommands.Add(VerifyCommand.Create(io));
         root.Subcommands.Add(CellWorkerCommand.Create(io));
+        root.Subcommands.Add(DataCommand.Create(io));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

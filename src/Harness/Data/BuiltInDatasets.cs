@@ -20,10 +20,10 @@ public static class BuiltInDatasets
             {
                 Citation = "Xiao, Rasul & Vollgraf 2017, Fashion-MNIST: a Novel Image Dataset for Benchmarking Machine Learning Algorithms; https://arxiv.org/abs/1708.07747",
             },
-            (o, _) => new IdxDatasetSource("fashion-mnist", o.Path ?? FashionMnistDefaultPath, "apt-get install dataset-fashion-mnist"));
+            (o, _) => new IdxDatasetSource("fashion-mnist", o.Path ?? FashionMnistPath(), "apt-get install dataset-fashion-mnist, or eebench data get fashion-mnist"));
         registrar.Add<IDatasetSource, DatasetOptions>(
             new PluginInfo("mnist", "MNIST, IDX files from options.path") { Citation = "LeCun, Bottou, Bengio & Haffner 1998, Gradient-based learning applied to document recognition, Proc. IEEE" },
-            (o, _) => new IdxDatasetSource("mnist", Required(o, "mnist"), "download the four IDX files of MNIST into options.path"));
+            (o, _) => new IdxDatasetSource("mnist", Required(o, "mnist"), "eebench data get mnist fetches its four IDX files"));
         registrar.Add<IDatasetSource, DatasetOptions>(
             new PluginInfo("cifar10", "CIFAR-10 binary batches (data_batch_1..5.bin, test_batch.bin) from options.path") { Citation = Cifar },
             (o, _) => new CifarDatasetSource("cifar10", Required(o, "cifar10"), 10));
@@ -32,6 +32,18 @@ public static class BuiltInDatasets
             (o, _) => new CifarDatasetSource("cifar100", Required(o, "cifar100"), 100));
         registrar.Add<IDatasetSource, ImageFolderOptions>("image-folder", "JPEG/PNG images in one subfolder per class under train/ and val/ (ImageNet layout), resized and center-cropped",
             (o, _) => new ImageFolderSource(o));
+        registrar.Add<IDatasetSource, TinyImageNetOptions>(
+            new PluginInfo("tiny-imagenet", "Tiny ImageNet (200 classes, 64×64) in the image-folder layout eebench data get tiny-imagenet makes")
+            {
+                Citation = "Le & Yang 2015, Tiny ImageNet Visual Recognition Challenge, CS231N course report, Stanford",
+            },
+            (o, _) => new ImageFolderSource(new ImageFolderOptions
+            {
+                Path = o.Path ?? DatasetCatalog.Installed("tiny-imagenet") ?? throw NotThere("tiny-imagenet"),
+                Resize = 64,
+                Crop = 64,
+                MaxPerClass = o.MaxPerClass,
+            }));
     }
 
     /// <summary>
@@ -43,6 +55,7 @@ public static class BuiltInDatasets
         "fashion-mnist" or "mnist" => new InputSpec(1, 28, 28, 10),
         "cifar10" => new InputSpec(3, 32, 32, 10),
         "cifar100" => new InputSpec(3, 32, 32, 100),
+        "tiny-imagenet" => new InputSpec(3, 64, 64, 200),
         _ => null,
     };
 
@@ -59,8 +72,14 @@ public static class BuiltInDatasets
         return Convert.ToHexStringLower(sha.GetHashAndReset())[..16];
     }
 
-    private static string Required(DatasetOptions options, string name) =>
-        options.Path ?? throw new InvalidDataException($"options.path is required for '{name}': the folder holding its files (nothing is downloaded)");
+    private static string Required(DatasetOptions options, string name) => options.Path ?? DatasetCatalog.Installed(name) ?? throw NotThere(name);
+
+    private static InvalidDataException NotThere(string name) => new(
+        $"options.path is required for '{name}' (the folder holding its files): run 'eebench data get {name}' once, or write 'download: true' on the suite's dataset entry");
+
+    // Debian's package when installed, else what 'eebench data get fashion-mnist' fetched, else Debian's path (whose error names the package).
+    private static string FashionMnistPath() =>
+        Directory.Exists(FashionMnistDefaultPath) ? FashionMnistDefaultPath : DatasetCatalog.Installed("fashion-mnist") ?? FashionMnistDefaultPath;
 
     private sealed class IdxDatasetSource(string name, string directory, string hint) : IDatasetSource
     {

@@ -22,7 +22,7 @@ internal sealed class CifarDatasetSource(string name, string directory, int clas
             var where = Directory.Exists(directory) ? $"in {root} (or its {subfolder}/ subfolder)" : $"in {directory}, which does not exist";
             throw new InvalidDataException(
                 $"dataset '{name}': expected {string.Join(", ", train.Concat(test))} {where}; missing {string.Join(", ", missing)}. "
-                + $"Extract the binary version ({archive}) and set options.path to the folder that holds them; nothing is downloaded.");
+                + $"Run 'eebench data get {name}' (or write 'download: true' on the suite's dataset), or extract the binary version ({archive}) and set options.path to the folder that holds them.");
         }
 
         var trainFiles = train.Select(f => Path.Combine(root, f)).ToArray();

@@ -21,6 +21,13 @@ public sealed class ImageFolderOptions
     /// <summary>Per-channel standard deviation on the 0–1 scale. ImageNet: [0.229, 0.224, 0.225].</summary>
     public double[]? Std { get; set; }
 
+    /// <summary>
+    /// <c>auto</c> (default): decode every image into memory when a split's images take at most 1 GiB, else stream them;
+    /// <c>always</c>: stream (decode each batch when it is needed, in parallel, ahead of the model); <c>never</c>: memory.
+    /// Both give the same bytes, so results do not depend on it.
+    /// </summary>
+    public string Stream { get; set; } = "auto";
+
     /// <summary>Read at most this many images of each class and split (sorted by file name); all when absent.</summary>
     public int? MaxPerClass { get; set; }
 }

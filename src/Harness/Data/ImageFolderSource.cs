@@ -9,13 +9,16 @@ namespace EarlyExitBench.Harness.Data;
 /// <summary>
 /// Images laid out as torchvision's ImageFolder (ImageNet's layout): <c>train/&lt;class&gt;/*.jpg|png</c> and
 /// <c>val/&lt;class&gt;/…</c>, classes numbered in ordinal order of the train/ folder names. Files are decoded with
-/// SkiaSharp in parallel chunks, resized (shorter side) and center-cropped straight into the split's byte array,
-/// so memory holds only the cropped images. The <see cref="IDatasetSource"/> contract returns whole splits as one
-/// byte array each, so every image of both splits is held in memory (n × channels × crop²) and a split holds at most
-/// 2 GB (about 14,000 images at 224×224×3): <c>max_per_class</c> chooses a subset.
+/// SkiaSharp in parallel chunks, resized (shorter side) and center-cropped. A split whose cropped images fit in
+/// <see cref="InMemoryLimit"/> is decoded into one byte array (<c>stream: auto</c> or <c>never</c>); a larger one, or any
+/// with <c>stream: always</c>, is streamed: its <see cref="ImageSet.Reader"/> decodes each batch when it is needed, so
+/// memory does not grow with the number of images. Both paths decode with the same code and give the same bytes.
 /// </summary>
 internal sealed class ImageFolderSource(ImageFolderOptions options) : IDatasetSource
 {
+    /// <summary>Above this many bytes of cropped images, <c>stream: auto</c> streams a split (1 GiB).</summary>
+    public const long InMemoryLimit = 1L << 30;
+
     private const int Chunk = 256;
     private static readonly string[] Extensions = [".jpg", ".jpeg", ".png"];
 
@@ -23,13 +26,17 @@ internal sealed class ImageFolderSource(ImageFolderOptions options) : IDatasetSo
     public DatasetSplits Load(CancellationToken cancellationToken)
     {
         var root = Check(options);
-        var classes = Directory.GetDirectories(Path.Combine(root, "train")).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray();
+
+        // Without train/ (a model trained elsewhere, evaluated on ImageNet's val/ alone) the classes are val/'s folders.
+        var hasTrain = Directory.Exists(Path.Combine(root, "train"));
+        var classFolder = Path.Combine(root, hasTrain ? "train" : "val");
+        var classes = Directory.GetDirectories(classFolder).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray();
         if (classes.Length == 0)
         {
-            throw new InvalidDataException($"{Path.Combine(root, "train")}: no class subfolders (expected train/<class>/*.jpg|png)");
+            throw new InvalidDataException($"{classFolder}: no class subfolders (expected {Path.GetFileName(classFolder)}/<class>/*.jpg|png)");
         }
 
-        var train = List(root, "train", classes);
+        var train = hasTrain ? List(root, "train", classes) : [];
         var test = List(root, "val", classes);
         var input = new InputSpec(options.Channels, options.Crop, options.Crop, classes.Length);
         var normalization = options.Mean is null ? null : new PixelNormalization(options.Mean, options.Std!);
@@ -48,17 +55,19 @@ internal sealed class ImageFolderSource(ImageFolderOptions options) : IDatasetSo
             throw new InvalidDataException("dataset 'image-folder' needs options.path: the folder holding train/ and val/, each with one subfolder per class (nothing is downloaded)");
         }
 
-        foreach (var split in new[] { "train", "val" })
+        if (!Directory.Exists(Path.Combine(o.Path, "val")))
         {
-            if (!Directory.Exists(Path.Combine(o.Path, split)))
-            {
-                problems.Add($"{Path.Combine(o.Path, split)} not found (expected {split}/<class>/*.jpg|png)");
-            }
+            problems.Add($"{Path.Combine(o.Path, "val")} not found (expected val/<class>/*.jpg|png, and train/<class>/… unless the model was trained elsewhere)");
         }
 
         if (o.Resize <= 0 || o.Crop <= 0 || o.Crop > o.Resize)
         {
             problems.Add($"resize ({o.Resize}) and crop ({o.Crop}) must be positive, with crop ≤ resize");
+        }
+
+        if (o.Stream is not ("auto" or "always" or "never"))
+        {
+            problems.Add($"stream is auto, always or never, got '{o.Stream}'");
         }
 
         if (o.Channels is not (1 or 3))
@@ -101,12 +110,24 @@ internal sealed class ImageFolderSource(ImageFolderOptions options) : IDatasetSo
 
     private ImageSet Decode(List<(string Path, int Label)> files, InputSpec input, PixelNormalization? normalization, CancellationToken cancellationToken)
     {
+        if (files.Count == 0)
+        {
+            return new ImageSet([], [], input, normalization); // no train/: a pretrained model's evaluation
+        }
+
         var bytes = (long)input.Channels * input.Height * input.Width;
+        if (options.Stream == "always" || (options.Stream == "auto" && files.Count * bytes > InMemoryLimit))
+        {
+            var labels = files.Select(f => f.Label).ToArray();
+            var reader = new ImageFolderReader(files.Select(f => f.Path).ToArray(), options.Resize, options.Crop, input.Channels);
+            return new ImageSet([], labels, input, normalization) { Reader = reader };
+        }
+
         if (files.Count * bytes > Array.MaxLength)
         {
             throw new InvalidDataException(
                 $"{options.Path}: {files.Count} images of {input.Channels}×{input.Height}×{input.Width} need {files.Count * bytes / 1e9:F1} GB, more than one image set holds "
-                + $"({Array.MaxLength / 1e9:F1} GB, about {Array.MaxLength / bytes} such images): lower max_per_class or crop");
+                + $"({Array.MaxLength / 1e9:F1} GB, about {Array.MaxLength / bytes} such images): use stream: always (or auto), or lower max_per_class or crop");
         }
 
         var size = (int)bytes;

@@ -13,7 +13,7 @@ internal static class ResultsMapping
     public static R.Provenance ToResults(this Planning.Provenance p) =>
         new(p.SuiteSha256, p.GitCommit, p.GitDirty,
             p.Assemblies.Select(a => new R.AssemblyProvenance(a.Name, a.Version, a.Sha256, a.Aliases, a.External)).ToList(),
-            p.Datasets.Select(d => new R.DatasetProvenance(d.Name, d.ContentId)).ToList())
+            p.Datasets.Select(d => new R.DatasetProvenance(d.Name, d.ContentId) { Calibration = d.Calibration }).ToList())
         {
             Plugins = p.Plugins.Select(x => new R.PluginProvenance(x.Kind, x.Alias, x.Version, x.Description, x.Citation, x.Assembly, x.KeepsArgmax, x.KeepsSampleOrder)).ToList(),
         };

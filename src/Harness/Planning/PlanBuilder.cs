@@ -1,5 +1,6 @@
 using EarlyExitBench.Contracts;
 using EarlyExitBench.Harness.Bundles;
+using EarlyExitBench.Harness.Data;
 using EarlyExitBench.Harness.Plugins;
 using EarlyExitBench.Harness.Suites;
 using Serilog;
@@ -26,7 +27,8 @@ public static class PlanBuilder
         var predictors = Resolve(suite.FailurePredictors, PluginKind.FailurePredictor, catalog, logger);
         var policies = Resolve(suite.ExitPolicies, PluginKind.ExitPolicy, catalog, logger);
         var architectures = Resolve(suite.Architectures, PluginKind.Architecture, catalog, logger);
-        var datasetPlugins = Resolve(suite.Datasets.Select(d => d.Plugin).ToList(), PluginKind.Dataset, catalog, logger);
+        var datasetSpecs = suite.Datasets.Select(d => SuiteDownloads.Prepare(d, DownloadProgress.Terminal, cancellationToken)).ToList();
+        var datasetPlugins = Resolve(datasetSpecs.Select(d => d.Plugin).ToList(), PluginKind.Dataset, catalog, logger);
         var metrics = Metrics(catalog, logger);
         var evaluation = EvaluationIdentity(calibrators, predictors, policies, metrics, suite.Evaluation, suite.Measurement);
 
@@ -35,13 +37,19 @@ public static class PlanBuilder
 
         var datasets = new Dictionary<string, PlannedDataset>(StringComparer.Ordinal);
         var cells = new List<Cell>();
-        foreach (var (spec, plugin) in suite.Datasets.Zip(datasetPlugins))
+        foreach (var (spec, plugin) in datasetSpecs.Zip(datasetPlugins))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var splits = PluginCall.Run(plugin, "load", () => plugin.Create<IDatasetSource>(logger, $"{plugin.Label}/load", suite.Seeds[0]).Load(cancellationToken));
             datasets[plugin.Label] = new PlannedDataset(plugin, spec, splits);
-            var trainCount = Math.Min(spec.TrainLimit ?? int.MaxValue, splits.Train.Count - spec.ValidationSize);
+            var fromTrain = spec.Calibration == "train-split" ? spec.ValidationSize : 0;
+            var trainCount = Math.Min(spec.TrainLimit ?? int.MaxValue, splits.Train.Count - fromTrain);
             var evaluated = spec.ValidationSize + Math.Min(spec.TestLimit ?? int.MaxValue, splits.Test.Count);
+
+            // Where calibration data come from enters the keys only when it is not the default, so existing keys stay.
+            object split = spec.Calibration == "train-split"
+                ? new { spec.ValidationSize, spec.TrainLimit, spec.TestLimit }
+                : new { spec.ValidationSize, spec.TrainLimit, spec.TestLimit, spec.Calibration, spec.CalibrationSeed };
             foreach (var (architecture, weights) in architectures.Zip(suite.Architectures.Select(a => a.Weights)))
             {
                 if (weights is not null)
@@ -55,7 +63,7 @@ public static class PlanBuilder
                             architecture = architecture.Identity,
                             dataset = splits.Name,
                             content = splits.ContentId,
-                            split = new { spec.ValidationSize, spec.TrainLimit, spec.TestLimit },
+                            split,
                             weights = ResolvedPlugin.Sha256Of(weights),
                             seed,
                         });
@@ -76,7 +84,7 @@ public static class PlanBuilder
                             architecture = architecture.Identity,
                             dataset = splits.Name,
                             content = splits.ContentId,
-                            split = new { spec.ValidationSize, spec.TrainLimit, spec.TestLimit },
+                            split,
                             recipe = recipe.WithoutName(),
                             seed,
                         });
@@ -91,7 +99,7 @@ public static class PlanBuilder
         var provenance = ProvenanceCapture.Of(
             suite.SourcePath,
             [.. datasetPlugins, .. architectures, .. calibrators, .. predictors, .. policies, .. metrics.Select(m => m.Plugin)],
-            datasets.Values.Select(d => new DatasetProvenance(d.Plugin.Label, d.Splits.ContentId)));
+            datasets.Values.Select(d => new DatasetProvenance(d.Plugin.Label, d.Splits.ContentId) { Calibration = d.Spec.CalibrationDescription }));
         return new Plan(
             Manifest(summary, ExitCosts.ConventionOf(suite.CostConvention), (suite.Evaluation.BootstrapResamples, suite.Seeds[0]), cells, metrics, provenance),
             datasets,

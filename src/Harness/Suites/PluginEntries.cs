@@ -79,7 +79,7 @@ internal static class PluginEntries
 
         if (node is not YamlMappingNode mapping)
         {
-            errors.Add(new SuiteError(at, "a dataset is an alias or a mapping with 'alias', 'options', 'validation_size', 'train_limit', 'test_limit'"));
+            errors.Add(new SuiteError(at, "a dataset is an alias or a mapping with 'alias', 'options', 'validation_size', 'train_limit', 'test_limit', 'download', 'calibration', 'calibration_seed', 'calibration_overlap'"));
             return null;
         }
 
@@ -89,10 +89,36 @@ internal static class PluginEntries
         var validation = map.Int("validation_size", 5000, 1);
         var trainLimit = map.Int("train_limit", null, 1);
         var testLimit = map.Int("test_limit", null, 1);
+        var download = map.String("download", "false");
+        var calibration = map.String("calibration", "train-split");
+        if (calibration is not ("train-split" or "test-split" or "test"))
+        {
+            map.Error(map.Get("calibration")!, $"'calibration' is train-split, test-split or test, not '{calibration}'");
+        }
+
+        var calibrationSeed = map.Int("calibration_seed", null);
+        var overlap = map.String("calibration_overlap", "refused");
+        if (overlap is not ("allowed" or "refused"))
+        {
+            map.Error(map.Get("calibration_overlap")!, $"'calibration_overlap' is allowed or refused, not '{overlap}'");
+        }
+
+        if (download is not ("true" or "false"))
+        {
+            map.Error(map.Get("download")!, $"'download' is true or false, not '{download}'");
+        }
+
         map.RejectUnknownKeys("a dataset entry");
         return name is null
             ? null
-            : new DatasetSpec(new PluginSpec(name, options.Json, map.Location(map.Get("alias")!), options.At ?? at) { OptionLocations = options.Keys }, validation!.Value, trainLimit, testLimit);
+            : new DatasetSpec(new PluginSpec(name, options.Json, map.Location(map.Get("alias")!), options.At ?? at) { OptionLocations = options.Keys }, validation!.Value, trainLimit, testLimit)
+            {
+                Download = download == "true",
+                Calibration = calibration!,
+                CalibrationSeed = calibrationSeed,
+                CalibrationOverlap = overlap == "allowed",
+                CalibrationLocation = map.Get("calibration") is { } c ? map.Location(c) : at,
+            };
     }
 
     private static string? Alias(YamlMapping map)

@@ -42,7 +42,7 @@ public static class SuiteValidator
         ArgumentNullException.ThrowIfNull(catalog);
         var errors = new List<SuiteError>();
         errors.AddRange(Conflicts(suite, catalog));
-        Check(suite.Datasets.Select(d => d.Plugin), PluginKind.Dataset, catalog, errors);
+        Check(suite.Datasets.Select(WithDownloadFolder), PluginKind.Dataset, catalog, errors);
         Check(suite.Architectures, PluginKind.Architecture, catalog, errors);
         Check(suite.Calibrators, PluginKind.Calibrator, catalog, errors);
         Check(suite.FailurePredictors, PluginKind.FailurePredictor, catalog, errors);
@@ -52,7 +52,34 @@ public static class SuiteValidator
         errors.AddRange(MeasuredMethod(suite, "calibrator", suite.Measurement.Calibrator, suite.Calibrators));
         errors.AddRange(MeasuredMethod(suite, "failure_predictor", suite.Measurement.FailurePredictor, suite.FailurePredictors));
         errors.AddRange(WeightsFiles(suite));
+        errors.AddRange(CalibrationOverlap(suite));
         return SuiteLoader.Sorted(errors);
+    }
+
+    /// <summary>Calibration data that would overlap the test data are refused unless the entry says calibration_overlap: allowed.</summary>
+    private static IEnumerable<SuiteError> CalibrationOverlap(Suite suite)
+    {
+        foreach (var dataset in suite.Datasets.Where(d => d.Calibration == "test" && !d.CalibrationOverlap))
+        {
+            yield return new SuiteError(
+                dataset.CalibrationLocation ?? dataset.Plugin.Location,
+                $"dataset '{dataset.Plugin.Alias}': calibration: test fits calibrators and thresholds on the test data they are then scored on; "
+                + "use calibration: test-split (a seeded split of the test split, disjoint) or write calibration_overlap: allowed to accept the overlap");
+        }
+    }
+
+    // A 'download: true' entry without a path gets its folder under the data root when the suite runs (SuiteDownloads);
+    // validation binds its options with a stand-in path, as the folder may not exist yet.
+    private static PluginSpec WithDownloadFolder(DatasetSpec dataset)
+    {
+        if (!dataset.Download || dataset.Plugin.Options.ContainsKey("path"))
+        {
+            return dataset.Plugin;
+        }
+
+        var options = (System.Text.Json.Nodes.JsonObject)dataset.Plugin.Options.DeepClone();
+        options["path"] = "(download: true)";
+        return dataset.Plugin with { Options = options };
     }
 
     /// <summary>Weights files exist and have a format the loader reads; whether they fit the model is checked when the cell builds it.</summary>

@@ -24,13 +24,15 @@ public static class Augmentation
         var size = channels * height * width;
         var pixels = new byte[indices.Length * size];
         var labels = new int[indices.Length];
+        var originals = new byte[indices.Length * size];
+        set.CopyImages(indices, originals); // from memory, or decoded now for a streamed set
         for (var i = 0; i < indices.Length; i++)
         {
             var dy = random.Next(-Padding, Padding + 1);
             var dx = random.Next(-Padding, Padding + 1);
             var flip = random.Next(2) == 1;
             labels[i] = set.Labels[indices[i]];
-            var source = indices[i] * size;
+            var source = i * size;
             var target = i * size;
             for (var c = 0; c < channels; c++)
             {
@@ -47,13 +49,13 @@ public static class Augmentation
                         var sx = (flip ? width - 1 - x : x) + dx;
                         if (sx >= 0 && sx < width)
                         {
-                            pixels[target + (((c * height) + y) * width) + x] = set.Pixels[source + (((c * height) + sy) * width) + sx];
+                            pixels[target + (((c * height) + y) * width) + x] = originals[source + (((c * height) + sy) * width) + sx];
                         }
                     }
                 }
             }
         }
 
-        return set with { Pixels = pixels, Labels = labels }; // keeps the set's normalisation
+        return set with { Pixels = pixels, Labels = labels, Reader = null }; // keeps the set's normalisation
     }
 }

@@ -14,9 +14,9 @@ public static class Batches
         var size = set.Input.Channels * set.Input.Height * set.Input.Width;
         var pixels = new byte[indices.Length * size];
         var labels = new long[indices.Length];
+        set.CopyImages(indices, pixels); // from memory, or decoded now for a streamed set
         for (var i = 0; i < indices.Length; i++)
         {
-            Buffer.BlockCopy(set.Pixels, indices[i] * size, pixels, i * size, size);
             labels[i] = set.Labels[indices[i]];
         }
 

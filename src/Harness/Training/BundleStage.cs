@@ -33,7 +33,7 @@ public sealed class BundleStage(ModelCache cache, bool useCache, IProgressSink p
 
         var dataset = context.Plan.Datasets[cell.Dataset];
         var architecture = context.Plan.Architectures[cell.Architecture];
-        var split = DataSplit.Create(dataset.Splits, dataset.Spec.ValidationSize, dataset.Spec.TrainLimit, dataset.Spec.TestLimit, cell.Seed);
+        var split = DataSplit.Create(dataset.Splits, dataset.Spec, cell.Seed);
         manual_seed(cell.Seed);
         IEarlyExitArchitecture? created = null;
         var model = PluginCall.Run(architecture, "build", () => (created = architecture.Create<IEarlyExitArchitecture>(context.Logger, cell.Name, cell.Seed)).Build(split.Train.Input));

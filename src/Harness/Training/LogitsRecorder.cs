@@ -17,11 +17,16 @@ public static class LogitsRecorder
         var values = Enumerable.Range(0, exits).Select(_ => new float[set.Count * classes]).ToArray();
         var indices = Enumerable.Range(0, set.Count).ToArray();
         using var noGrad = no_grad();
+
+        // A streamed set's next batches are decoded while the model runs on this one; an in-memory set is sliced as before.
+        using var prefetched = set.Reader is null ? null : BatchPrefetcher.Batches(set, indices, batchSize).GetEnumerator();
         for (var start = 0; start < set.Count; start += batchSize)
         {
             using var scope = NewDisposeScope();
             var count = Math.Min(batchSize, set.Count - start);
-            var (x, _) = Batches.Make(set, indices.AsSpan(start, count), device);
+            var (x, _) = prefetched is not null && prefetched.MoveNext()
+                ? Batches.Make(prefetched.Current, All(count), device)
+                : Batches.Make(set, indices.AsSpan(start, count), device);
             var logits = model.forward(x);
             for (var k = 0; k < exits; k++)
             {
@@ -32,4 +37,6 @@ public static class LogitsRecorder
 
         return values.Select(v => new ClassMatrix(v, set.Count, classes)).ToList();
     }
+
+    private static int[] All(int count) => Enumerable.Range(0, count).ToArray();
 }

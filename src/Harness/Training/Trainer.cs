@@ -58,6 +58,9 @@ public static class Trainer
             var augment = recipe.Augment == "crop-flip" ? Augmentation.ForEpoch(seed, epoch) : null;
             double lossSum = 0;
             long correct = 0;
+
+            // A streamed training set: this epoch's batches are decoded ahead, in order, while the model trains.
+            using var prefetched = train.Reader is null ? null : BatchPrefetcher.Batches(train, order[..Math.Min(order.Length, batchesPerEpoch * recipe.BatchSize)], recipe.BatchSize).GetEnumerator();
             for (var b = 0; b < batchesPerEpoch; b++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -70,7 +73,10 @@ public static class Trainer
                 }
 
                 var indices = order.AsSpan(b * recipe.BatchSize, Math.Min(recipe.BatchSize, train.Count - (b * recipe.BatchSize)));
-                var (x, y) = augment is null ? Batches.Make(train, indices, device) : Batches.Make(Augmentation.CropFlip(train, indices, augment), All(indices.Length), device);
+                var decoded = prefetched is not null && prefetched.MoveNext() ? prefetched.Current : null;
+                var source = decoded ?? train;
+                ReadOnlySpan<int> at = decoded is null ? indices : All(indices.Length);
+                var (x, y) = augment is null ? Batches.Make(source, at, device) : Batches.Make(Augmentation.CropFlip(source, at, augment), All(indices.Length), device);
                 var logits = model.forward(x);
                 var total = WeightedLoss(loss, logits, y, weights);
                 optimizer.zero_grad();

@@ -94,7 +94,7 @@ public class CifarDatasetSourceTests
         var ex = Assert.Throws<InvalidDataException>(() => Registrar().Dataset(alias, missing).Load(CancellationToken.None));
 
         Assert.Equal(
-            $"dataset '{alias}': expected {files} in {missing}, which does not exist; missing {files}. Extract the binary version ({archive}) and set options.path to the folder that holds them; nothing is downloaded.",
+            $"dataset '{alias}': expected {files} in {missing}, which does not exist; missing {files}. Run 'eebench data get {alias}' (or write 'download: true' on the suite's dataset), or extract the binary version ({archive}) and set options.path to the folder that holds them.",
             ex.Message);
     }
 

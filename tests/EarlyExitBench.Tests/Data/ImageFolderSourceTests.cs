@@ -166,8 +166,9 @@ public class ImageFolderSourceTests
         Assert.Equal($"{Path.Combine(root, "val")}: class folder(s) bird are not in train/", unknown.Message);
         Directory.Delete(Path.Combine(root, "val", "bird"));
 
-        var tooBig = Assert.Throws<InvalidDataException>(() => Source(new ImageFolderOptions { Path = root, Resize = 30_000, Crop = 30_000 }).Load(CancellationToken.None));
-        Assert.Equal($"{root}: 3 images of 3×30000×30000 need 8.1 GB, more than one image set holds (2.1 GB, about 0 such images): lower max_per_class or crop", tooBig.Message);
+        var tooBig = Assert.Throws<InvalidDataException>(() => Source(new ImageFolderOptions { Path = root, Resize = 30_000, Crop = 30_000, Stream = "never" }).Load(CancellationToken.None));
+        Assert.Equal($"{root}: 3 images of 3×30000×30000 need 8.1 GB, more than one image set holds (2.1 GB, about 0 such images): use stream: always (or auto), or lower max_per_class or crop", tooBig.Message);
+        Assert.NotNull(Source(new ImageFolderOptions { Path = root, Resize = 30_000, Crop = 30_000 }).Load(CancellationToken.None).Train.Reader); // auto streams it
 
         var broken = Path.Combine(root, "train", "dog", "broken.png");
         File.WriteAllText(broken, "not a png");
@@ -176,6 +177,6 @@ public class ImageFolderSourceTests
 
         var empty = TestPaths.TempDirectory();
         var missing = Assert.Throws<InvalidDataException>(() => Source(new ImageFolderOptions { Path = empty }).Load(CancellationToken.None));
-        Assert.Contains($"{Path.Combine(empty, "train")} not found (expected train/<class>/*.jpg|png)", missing.Message, StringComparison.Ordinal);
+        Assert.Contains($"{Path.Combine(empty, "val")} not found (expected val/<class>/*.jpg|png, and train/<class>/… unless the model was trained elsewhere)", missing.Message, StringComparison.Ordinal);
     }
 }

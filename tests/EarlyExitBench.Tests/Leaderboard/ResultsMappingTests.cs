@@ -41,7 +41,7 @@ public class ResultsMappingTests
     public void SuiteProvenanceAndMetricsAreWrittenAsBefore()
     {
         var suite = new P.SuiteSummary("s", "s.yaml", [0, 1], "cpu", new[] { new { name = "default", epochs = 2 } }, new { bins = 15 });
-        var provenance = new P.Provenance("a".PadLeft(64, 'a'), null, true, [new P.AssemblyProvenance("eebench", "0.1", "b".PadLeft(64, 'b'), ["calibrator:x"], true)], [new P.DatasetProvenance("d", "c")])
+        var provenance = new P.Provenance("a".PadLeft(64, 'a'), null, true, [new P.AssemblyProvenance("eebench", "0.1", "b".PadLeft(64, 'b'), ["calibrator:x"], true)], [new P.DatasetProvenance("d", "c") { Calibration = "test-split: 10 samples" }, new P.DatasetProvenance("e", "f")])
         {
             Plugins = [new P.PluginProvenance("calibrator", "x", "1", "desc", "cite", "asm")],
         };
