@@ -6,7 +6,7 @@ namespace EarlyExitBench.Benchmarks;
 /// Entry point: <c>dotnet run -c Release --project bench/EarlyExitBench.Benchmarks -- --filter '*'</c> for
 /// BenchmarkDotNet, <c>-- side-by-side [options]</c> for the TorchSharp half of <c>bench/side-by-side.sh</c>, or
 /// <c>-- measure-cell [options]</c> for wall-clock early exit on Fashion-MNIST end to end, <c>-- arch-figures [options]</c>
-/// for every architecture's costs (analytic and counted), throughput and accuracy, <c>-- coverage [options]</c> for the claims' interval coverage (see <c>bench/claims-coverage.sh</c>), or <c>-- engine [options]</c>
+/// for every architecture's costs (analytic and counted), throughput and accuracy, <c>-- vit-forward [options]</c> for the TorchSharp half of <c>bench/vit-vs-pytorch.sh</c>, <c>-- coverage [options]</c> for the claims' interval coverage (see <c>bench/claims-coverage.sh</c>), or <c>-- engine [options]</c>
 /// for the evaluation of one method on a bundle (see <c>bench/eval-vs-numpy.sh</c>), <c>-- image-folder [options]</c> for
 /// reading an image folder (see <c>bench/image-folder-vs-torchvision.sh</c>).
 /// </summary>
@@ -43,6 +43,11 @@ public static class BenchmarkProgram
         if (args.Length > 0 && args[0] == "image-folder")
         {
             return ImageFolderBench.Run(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "vit-forward")
+        {
+            return VitForward.Run(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "arch-figures")

@@ -6,7 +6,7 @@ public sealed class VitEeOptions
     /// <summary>Side of the square patches; the image is cut into ⌊H/p⌋×⌊W/p⌋ of them (a remainder is dropped).</summary>
     public int PatchSize { get; set; } = 4;
 
-    /// <summary>Transformer blocks, one exit after each.</summary>
+    /// <summary>Transformer blocks; the final exit (timm's <c>norm</c> + <c>head</c>) follows the last.</summary>
     public int Depth { get; set; } = 6;
 
     /// <summary>Embedding width (token features).</summary>
@@ -17,4 +17,11 @@ public sealed class VitEeOptions
 
     /// <summary>Hidden width of each MLP as a multiple of <see cref="Width"/>.</summary>
     public int MlpRatio { get; set; } = 2;
+
+    /// <summary>
+    /// Zero-based indices of the blocks followed by an intermediate exit (keys <c>exits.i.norm.*</c>, <c>exits.i.head.*</c>
+    /// after <c>blocks.i</c>), in increasing order and below <c>depth − 1</c>; null = after every block. The last block is
+    /// always followed by the final exit, timm's own <c>norm</c> and <c>head</c>; <c>[]</c> gives timm's single-exit ViT.
+    /// </summary>
+    public int[]? ExitBlocks { get; set; }
 }

@@ -8,7 +8,7 @@ namespace EarlyExitBench.Harness.Training;
 
 /// <summary>
 /// Loads a PyTorch <c>state_dict</c> (<c>torch.save(model.state_dict(), "x.pt")</c>, or a <c>.safetensors</c> file) into a
-/// TorchSharp module with TorchSharp.PyBridge's readers, strictly: every missing, unexpected or mis-shaped key is listed
+/// TorchSharp module with TorchSharp.PyBridge's readers (a TorchScript archive's own tensors through libtorch), strictly: every missing, unexpected or mis-shaped key is listed
 /// in one error before anything is copied, so a model is never left half loaded. A training checkpoint as the field saves
 /// it (a dict whose <c>state_dict</c> entry holds the weights, e.g. MSDNet's <c>.pth.tar</c>) is read as its state_dict,
 /// and DataParallel's <c>module.</c> prefix, when every key has it, is removed.
@@ -100,6 +100,12 @@ public static class PyTorchWeights
             {
                 safetensors = Safetensors.LoadStateDict(path);
             }
+            else if (IsTorchScript(path))
+            {
+                // An archive torch.jit.save wrote (the torchscript architecture's file): its own parameters and buffers.
+                using var script = jit.load(path);
+                safetensors = script.state_dict().ToDictionary(e => e.Key, e => e.Value.detach().clone());
+            }
             else
             {
                 pickle = PyTorchUnpickler.UnpickleStateDict(path);
@@ -111,6 +117,19 @@ public static class PyTorchWeights
         }
 
         return safetensors ?? FromPickle(pickle!, path);
+    }
+
+    private static bool IsTorchScript(string path)
+    {
+        try
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+            return zip.Entries.Any(e => e.FullName.Contains("/code/", StringComparison.Ordinal));
+        }
+        catch (InvalidDataException)
+        {
+            return false; // torch.save's legacy (non-zip) format
+        }
     }
 
     private static Dictionary<string, Tensor> FromPickle(Hashtable table, string path)

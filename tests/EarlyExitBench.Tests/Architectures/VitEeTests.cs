@@ -89,8 +89,11 @@ public class VitEeTests
         Assert.Contains("blocks.1.attn.qkv.bias", keys);
         Assert.Contains("blocks.0.attn.proj.weight", keys);
         Assert.Contains("blocks.0.mlp.fc2.weight", keys);
-        Assert.Contains("heads.1.norm.bias", keys);
-        Assert.Contains("heads.1.fc.weight", keys);
+        Assert.Contains("exits.0.norm.bias", keys);
+        Assert.Contains("exits.0.head.weight", keys);
+        Assert.Contains("norm.weight", keys);
+        Assert.Contains("head.bias", keys);
+        Assert.DoesNotContain("exits.1.norm.bias", keys); // the last block's exit is timm's own norm + head
         Assert.Equal(new long[] { 1, 65, 8 }, model.state_dict()["pos_embed"].shape);
     }
 
