@@ -48,6 +48,11 @@ CONFIGS = {
     # checkpoint (2.4 MB) is the one committed, for the .pth.tar reading and the wrong-option messages.
     "imagenet-narrow": ("--data ImageNet --arch msdnet --nBlocks 5 --stepmode even --step 4 --base 4 --nChannels 4 "
                         "--growthRate 2 --grFactor 1-2-4-4 --bnFactor 1-2-4-4 --prune max --reduction 0.5 --bottleneck True", 1, 224, True),
+    # A small CIFAR-100 model (2 exits, 32×32; the heads' 128-channel convolutions are most of it): its checkpoint
+    # (2 MB) is the one tools/export_msdnet_torchscript.py exports, so a test runs the same weights as `msdnet` and as
+    # `torchscript`.
+    "cifar-tiny": ("--data cifar100 --arch msdnet --nBlocks 2 --stepmode even --step 2 --base 2 --nChannels 8 "
+                   "--growthRate 4 --grFactor 1-2-4 --bnFactor 1-2-4 --prune max --reduction 0.5 --bottleneck True", 2, 32, True),
 }
 
 MASK = (1 << 64) - 1

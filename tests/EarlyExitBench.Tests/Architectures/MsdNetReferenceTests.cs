@@ -15,7 +15,7 @@ namespace EarlyExitBench.Tests.Architectures;
 /// </summary>
 public class MsdNetReferenceTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> Configs() => ["cifar-anytime", "cifar-budget", "imagenet", "imagenet-narrow"];
+    public static TheoryData<string> Configs() => ["cifar-anytime", "cifar-budget", "imagenet", "imagenet-narrow", "cifar-tiny"];
 
     [Theory]
     [MemberData(nameof(Configs))]
