@@ -34,10 +34,7 @@ internal static class CalibrationEquivalenceClaim
             var (gr, gd) = (V2Support.Mean([r], two), V2Support.Mean([d], two));
             pairs.Add((calibrated, uncalibrated));
             var groupStatistics = Statistics(gr, gd, V2Support.TestSamples(group));
-            if (V2Support.Deployable("Δ", calibrated, uncalibrated) is { } deployable)
-            {
-                groupStatistics.Add(deployable);
-            }
+            groupStatistics.AddRange(V2Support.Deployable("Δ", calibrated, uncalibrated, two, V2Support.TestSamples(group)));
 
             rows.Add(new ClaimGroupRow(group.Name, ClaimRulesV2.Claim1(gr, gd), groupStatistics));
         }
@@ -49,10 +46,7 @@ internal static class CalibrationEquivalenceClaim
         }
 
         var statistics = Statistics(pr, pd, n);
-        if (V2Support.Deployable("Δ", pairs) is { } pooledDeployable)
-        {
-            statistics.Add(pooledDeployable);
-        }
+        statistics.AddRange(V2Support.Deployable("Δ", pairs, two, n));
 
         if (V2Support.DeployableMissing(data) is { } missing)
         {

@@ -29,20 +29,14 @@ internal static class ExitAwareMarginClaim
             var estimate = V2Support.Mean([d], two);
             pairs.Add((exitAware, calibrated));
             var groupStatistics = estimate is null ? new List<ClaimStatistic>() : [ClaimStatistic.Of("Δ", estimate), V2Support.Images("Δ", estimate, V2Support.TestSamples(group))];
-            if (V2Support.Deployable("Δ", exitAware, calibrated) is { } deployable)
-            {
-                groupStatistics.Add(deployable);
-            }
+            groupStatistics.AddRange(V2Support.Deployable("Δ", exitAware, calibrated, two, V2Support.TestSamples(group)));
 
             rows.Add(new ClaimGroupRow(group.Name, ClaimRulesV2.Claim5(estimate), groupStatistics));
         }
 
         var pooled = V2Support.Mean(all, two);
         var statistics = pooled is null ? new List<ClaimStatistic>() : [ClaimStatistic.Of($"Δ = e({ExitAware}) − e({Calibrated})", pooled), V2Support.Images("Δ", pooled, n)];
-        if (V2Support.Deployable("Δ", pairs) is { } pooledDeployable)
-        {
-            statistics.Add(pooledDeployable);
-        }
+        statistics.AddRange(V2Support.Deployable("Δ", pairs, two, n));
 
         if (V2Support.DeployableMissing(data) is { } missing)
         {

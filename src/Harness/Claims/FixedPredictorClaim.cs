@@ -65,10 +65,7 @@ internal static class FixedPredictorClaim
             var estimate = w.Fit.Interval(two);
             statistics.Add(ClaimStatistic.Of($"{w.Less.Method} − {w.More.Method} in {w.Group.Name} (p = {w.P.ToString("0.0e0", System.Globalization.CultureInfo.InvariantCulture)})", estimate));
             statistics.Add(V2Support.Images("  the same", estimate, n));
-            if (V2Support.Deployable("  the same", w.Less, w.More) is { } deployable)
-            {
-                statistics.Add(deployable);
-            }
+            statistics.AddRange(V2Support.Deployable("  the same", w.Less, w.More, two, n));
         }
 
         if (winners.Count == 0 && candidates.Count > 0)

@@ -83,20 +83,68 @@ internal static class V2Support
         entries.Count == 0 ? [] : entries.Select(e => e.PerSeed.Select(s => s.Seed)).Aggregate((a, b) => a.Intersect(b)).Order().ToList();
 
     /// <summary>
-    /// The same comparison on deployable efficiency (thresholds chosen on validation, applied unchanged to test), from the
-    /// entries' seed-mean <c>efficiency.deployable</c>: a point estimate beside the oracle's (test-chosen) Δ; null when
-    /// either entry has none.
+    /// The same comparison on deployable efficiency (thresholds chosen on validation, applied unchanged to test): with the
+    /// two-level interval and in test images when every shared seed of both entries records its deployable score and
+    /// replicates (<c>per_seed[].deployable</c>), else the entries' seed-mean <c>efficiency.deployable</c> as a point
+    /// estimate; empty when either entry has none.
     /// </summary>
-    public static ClaimStatistic? Deployable(string name, EntryData a, EntryData b) =>
-        a.Efficiency.Deployable is { } da && b.Efficiency.Deployable is { } db
-            ? new ClaimStatistic($"{name} on deployable efficiency (validation-chosen thresholds; seed means, no interval)", da.Score - db.Score)
-            : null;
+    /// <param name="name">The statistic's name, e.g. "Δ".</param>
+    /// <param name="a">The first entry.</param>
+    /// <param name="b">The entry subtracted.</param>
+    /// <param name="options">The claim's interval options.</param>
+    /// <param name="n">The test-set size, for the effect in test images.</param>
+    public static IReadOnlyList<ClaimStatistic> Deployable(string name, EntryData a, EntryData b, TwoLevelOptions options, int? n) =>
+        Deployable(name, [(a, b)], options, n, "seed means");
 
-    /// <summary>Pooled over groups: the mean of the groups' deployable differences, or null when any group lacks them.</summary>
-    public static ClaimStatistic? Deployable(string name, IReadOnlyList<(EntryData A, EntryData B)> pairs) =>
-        pairs.Count > 0 && pairs.All(p => p.A.Efficiency.Deployable is not null && p.B.Efficiency.Deployable is not null)
-            ? new ClaimStatistic($"{name} on deployable efficiency (validation-chosen thresholds; mean over groups of seed means, no interval)", pairs.Average(p => p.A.Efficiency.Deployable!.Score - p.B.Efficiency.Deployable!.Score))
-            : null;
+    /// <summary>Pooled over groups: the mean of the groups' deployable differences; empty when any group lacks them.</summary>
+    /// <param name="name">The statistic's name, e.g. "Δ".</param>
+    /// <param name="pairs">Per group, the two entries compared.</param>
+    /// <param name="options">The claim's interval options.</param>
+    /// <param name="n">The test-set size, for the effect in test images.</param>
+    public static IReadOnlyList<ClaimStatistic> Deployable(string name, IReadOnlyList<(EntryData A, EntryData B)> pairs, TwoLevelOptions options, int? n) =>
+        Deployable(name, pairs, options, n, "mean over groups of seed means");
+
+    private static IReadOnlyList<ClaimStatistic> Deployable(string name, IReadOnlyList<(EntryData A, EntryData B)> pairs, TwoLevelOptions options, int? n, string pooling)
+    {
+        if (pairs.Count == 0 || pairs.Any(p => p.A.Efficiency.Deployable is null || p.B.Efficiency.Deployable is null))
+        {
+            return [];
+        }
+
+        var perGroup = pairs.Select(p => DeployableDifference(p.A, p.B)).ToList();
+        if (perGroup.All(g => g is { Count: > 0 }) && Mean(perGroup.Select(g => g!), options) is { } estimate)
+        {
+            var label = $"{name} on deployable efficiency (validation-chosen thresholds)";
+            return [ClaimStatistic.Of(label, estimate), Images(label, estimate, n)];
+        }
+
+        return [new ClaimStatistic($"{name} on deployable efficiency (validation-chosen thresholds; {pooling}, no interval)", pairs.Average(p => p.A.Efficiency.Deployable!.Score - p.B.Efficiency.Deployable!.Score))];
+    }
+
+    /// <summary>Per shared seed, a − b on deployable efficiency with the replicate-wise difference; null when a shared seed lacks its deployable score.</summary>
+    private static List<SeedValue>? DeployableDifference(EntryData a, EntryData b)
+    {
+        var other = b.PerSeed.GroupBy(s => s.Seed).ToDictionary(g => g.Key, g => g.First());
+        var values = new List<SeedValue>();
+        foreach (var seed in a.PerSeed)
+        {
+            if (!other.TryGetValue(seed.Seed, out var match))
+            {
+                continue;
+            }
+
+            if (seed.Deployable is not { } da || match.Deployable is not { } db)
+            {
+                return null;
+            }
+
+            var (ra, rb) = (seed.DeployableReplicates, match.DeployableReplicates);
+            var replicates = ra is { Count: > 0 } && rb is not null && ra.Count == rb.Count ? ra.Zip(rb, (x, y) => x - y).ToArray() : null;
+            values.Add(new SeedValue(da - db, replicates));
+        }
+
+        return values;
+    }
 
     /// <summary>The note every v2 claim gives when the leaderboard has no deployable efficiency.</summary>
     public static string? DeployableMissing(ClaimsData data) =>

@@ -136,7 +136,8 @@ public static class GroupAssembler
             .Select(k => ((seeds.Count == 1 ? seeds[0].Evaluation.PerExit[k] : Mean(seeds.Select(s => s.Evaluation.PerExit[k]).ToList())) with { Exit = k + 1 }).ToResults())
             .ToList();
         var perSeed = seeds.Select(s => new SeedResult(s.Seed, s.Evaluation.Efficiency.Score, MeanProxies(s.Evaluation, isProxy), s.Evaluation.Efficiency.ParetoFront.Select(p => p.ToResults()).ToList(), s.EfficiencyReplicates,
-            s.LateExits is { } l ? new Results.LateExitRecord(l.Threshold, l.Accuracy, l.RelativeCost, l.LateSamples, l.WastedFlops, l.SpentFlops) : null)).ToList();
+            s.LateExits is { } l ? new Results.LateExitRecord(l.Threshold, l.Accuracy, l.RelativeCost, l.LateSamples, l.WastedFlops, l.SpentFlops) : null,
+            s.Deployable?.Score, s.Deployable is null ? null : s.DeployableReplicates)).ToList();
         return new EntryResult(0, null, calibrator, predictor, policy, summary, perExit, perSeed, AverageRiskCoverage(seeds));
     }
 

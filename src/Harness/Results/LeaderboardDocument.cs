@@ -93,9 +93,15 @@ public sealed record EfficiencySummary(
 /// together, paired across methods; null where the cell has none.</param>
 /// <param name="LateExits">Global-threshold entries: compute spent on samples an earlier exit already had right, at the cheapest
 /// threshold within 0.5 accuracy points of the last exit (claim 6 of rules v2); null otherwise.</param>
+/// <param name="Deployable">Global-threshold entries: this seed's deployable efficiency (thresholds chosen on validation, applied to
+/// test; <c>efficiency.deployable</c> is its mean over seeds); null otherwise.</param>
+/// <param name="DeployableReplicates">This seed's deployable score on each test resample, the same resamples as
+/// <paramref name="EfficiencyReplicates"/>, so the claims give deployable effects the same two-level interval; null where absent.</param>
 public sealed record SeedResult(int Seed, double Score, IReadOnlyDictionary<string, double> Proxies, IReadOnlyList<OperatingPoint> ParetoFront,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<double>? EfficiencyReplicates = null,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] LateExitRecord? LateExits = null);
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] LateExitRecord? LateExits = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] double? Deployable = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<double>? DeployableReplicates = null);
 
 /// <summary>Where the numbers were made; excluded from determinism comparisons.</summary>
 public sealed record EnvironmentInfo(string Machine, string Os, int ProcessorCount, string Runtime, string TorchSharp, string Device, int TorchThreads, string Started, string CommandLine);

@@ -67,6 +67,11 @@ public class LeaderboardContentTests
             Assert.NotEmpty(deployable.Budgets);
             Assert.Equal(deployable.Budgets.Select(b => b.Budget).Order(), deployable.Budgets.Select(b => b.Budget));
             Assert.All(deployable.Budgets, b => Assert.True(b.Global.ValidationRelativeCost <= b.Budget && b.PerExit.ValidationRelativeCost <= b.Budget));
+
+            // Each seed's deployable score and its replicates (paired with the oracle's), whose seed mean is the summary.
+            Assert.Equal(deployable.Score, entry.PerSeed.Average(s => s.Deployable!.Value), 12);
+            Assert.All(entry.PerSeed, s => Assert.Equal(s.EfficiencyReplicates!.Count, s.DeployableReplicates!.Count));
+            Assert.InRange(entry.PerSeed.Average(s => s.DeployableReplicates!.Average()), deployable.ScoreCi[0], deployable.ScoreCi[1]);
         });
     }
 
