@@ -27,7 +27,27 @@ public class PublishedClaimsTests
     }
 
     [Fact]
-    public void PaperQuickIsPublished() => Assert.Contains(Outputs(), row => (string)row[0] == "paper-quick");
+    public void PaperQuickAndStudyV2ArePublished()
+    {
+        Assert.Contains(Outputs(), row => (string)row[0] == "paper-quick");
+        Assert.Contains(Outputs(), row => (string)row[0] == "study-v2");
+    }
+
+    /// <summary>A published study ran the suite file that is committed under its name, byte for byte: its header
+    /// (the design fixed before the run) is not edited afterwards, so a reader can check what was pre-registered.</summary>
+    [Theory]
+    [InlineData("paper-quick")]
+    [InlineData("study-v2")]
+    public void ThePublishedLeaderboardRanTheCommittedSuiteFile(string study)
+    {
+        using var gz = new System.IO.Compression.GZipStream(File.OpenRead(Path.Combine(Published, study, "leaderboard.json.gz")), System.IO.Compression.CompressionMode.Decompress);
+        using var document = System.Text.Json.JsonDocument.Parse(gz);
+        var recorded = document.RootElement.GetProperty("provenance").GetProperty("suite_sha256").GetString();
+
+        var committed = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(TestPaths.RepoRoot, "suites", study + ".yaml"))));
+
+        Assert.Equal(committed, recorded);
+    }
 
     [Theory]
     [MemberData(nameof(Outputs))]
