@@ -16,7 +16,7 @@ namespace EarlyExitBench.Tests.Site;
 /// and a malformed submission or record stops the build naming it.
 /// </summary>
 [Collection("Console")]
-public partial class SiteTests(ITestOutputHelper output)
+public class SiteTests(ITestOutputHelper output)
 {
     private static readonly Lazy<(string Folder, string Record)> Submissions = new(() =>
     {
@@ -32,15 +32,15 @@ public partial class SiteTests(ITestOutputHelper output)
         var first = Build(Submissions.Value.Folder);
         var second = Build(Submissions.Value.Folder);
 
-        var files = Files(first);
+        var files = PageReader.Files(first);
         var data = JsonNode.Parse(File.ReadAllText(Path.Combine(first, "data", "leaderboard.json")))!;
         var settings = data["settings"]!.AsArray().Select(s => (string)s!["slug"]!).ToList();
         var methods = data["settings"]!.AsArray().SelectMany(s => s!["tables"]!.AsArray()).SelectMany(t => t!["group"]!["entries"]!.AsArray())
             .Select(e => $"{(string?)e!["calibrator"]} + {(string?)e["failure_predictor"]} + {(string?)e["exit_policy"]}").Distinct().ToList();
         output.WriteLine(string.Join('\n', files.Select(f => $"{f.Key} {f.Value.Length}")));
 
-        Assert.Equal(files.Keys, Files(second).Keys);
-        Assert.All(files, f => Assert.True(f.Value.AsSpan().SequenceEqual(Files(second)[f.Key]), f.Key + " differs between two builds"));
+        Assert.Equal(files.Keys, PageReader.Files(second).Keys);
+        Assert.All(files, f => Assert.True(f.Value.AsSpan().SequenceEqual(PageReader.Files(second)[f.Key]), f.Key + " differs between two builds"));
         foreach (var page in new[] { "index.html", "proxies.html", "submissions.html", "data/leaderboard.json", "data/entries.csv" }
             .Concat(settings.Select(s => $"settings/{s}.html")).Concat(methods.Select(m => $"methods/{Slugs.Of(m)}.html")))
         {
@@ -52,7 +52,7 @@ public partial class SiteTests(ITestOutputHelper output)
         foreach (var (page, bytes) in files.Where(f => f.Key.EndsWith(".html", StringComparison.Ordinal)))
         {
             var text = Encoding.UTF8.GetString(bytes);
-            foreach (var link in Links().Matches(text).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[2].Value)))
+            foreach (var link in PageReader.Links().Matches(text).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[2].Value)))
             {
                 if (link.StartsWith('#') || link.StartsWith("data:", StringComparison.Ordinal))
                 {
@@ -89,14 +89,14 @@ public partial class SiteTests(ITestOutputHelper output)
         var oracle = Assert.Single(LeaderboardReader.Read(Path.Combine(SiteRuns.AllThree, "leaderboard.json")).Groups).Entries;
         var html = File.ReadAllText(Path.Combine(site, "settings", (string)setting["slug"]! + ".html"));
 
-        var ranking = Tables(html).First(t => t.Keys.Contains("efficiency") && t.Keys.Contains("submission") && t.Keys.Contains("verification"));
+        var ranking = PageReader.Tables(html).First(t => t.Keys.Contains("efficiency") && t.Keys.Contains("submission") && t.Keys.Contains("verification"));
 
         Assert.Equal(oracle.Count, ranking.Rows.Count);
         var statuses = JsonNode.Parse(File.ReadAllText(Submissions.Value.Record))!["cells"]!.AsArray().ToDictionary(c => (string)c!["key"]!, c => (string)c!["verdict"]!);
         for (var i = 0; i < oracle.Count; i++)
         {
             var row = ranking.Rows[i];
-            Close(oracle[i].Efficiency.Score, row[ranking.Keys.IndexOf("efficiency")], $"row {i + 1} efficiency");
+            PageReader.Close(oracle[i].Efficiency.Score, row[ranking.Keys.IndexOf("efficiency")], $"row {i + 1} efficiency");
             Assert.Equal((double)entries[i]!["efficiency"]!["score"]!, oracle[i].Efficiency.Score);
             var submission = row[ranking.Keys.IndexOf("submission")];
             var verification = row[ranking.Keys.IndexOf("verification")];
@@ -128,7 +128,7 @@ public partial class SiteTests(ITestOutputHelper output)
     {
         var site = Build(Submissions.Value.Folder);
         var data = JsonNode.Parse(File.ReadAllText(Path.Combine(site, "data", "leaderboard.json")))!;
-        var rows = Csv(File.ReadAllText(Path.Combine(site, "data", "entries.csv")));
+        var rows = PageReader.Csv(File.ReadAllText(Path.Combine(site, "data", "entries.csv")));
         var header = rows[0];
         string Field(IReadOnlyList<string> row, string column) => row[header.IndexOf(column)];
 
@@ -199,102 +199,4 @@ public partial class SiteTests(ITestOutputHelper output)
         Assert.True(run.Code == 0, run.Out + run.Err);
         return site;
     }
-
-    private static SortedDictionary<string, byte[]> Files(string site) => new(
-        Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(site, f).Replace('\\', '/'), File.ReadAllBytes),
-        StringComparer.Ordinal);
-
-    /// <summary>A value shown with d decimals equals <paramref name="expected"/> to within half a unit of its last digit.</summary>
-    private static void Close(double expected, string shown, string what)
-    {
-        var value = double.Parse(shown, CultureInfo.InvariantCulture);
-        var decimals = shown.Contains('.', StringComparison.Ordinal) ? shown.Length - shown.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
-        Assert.True(Math.Abs(value - expected) <= 0.5 * Math.Pow(10, -decimals) + 1e-15, $"{what}: the page shows {shown}, the leaderboard has {expected.ToString("R", CultureInfo.InvariantCulture)}");
-    }
-
-    /// <summary>The <c>eeb-table</c> tables of a page: their column keys and each body row's cells (a cell's data-value, else its text).</summary>
-    private static List<(List<string> Keys, List<List<string>> Rows)> Tables(string html) =>
-        TableElement().Matches(html).Select(t =>
-        {
-            var keys = HeaderKey().Matches(t.Value).Select(m => m.Groups[1].Value).ToList();
-            var rows = Row().Matches(t.Value)
-                .Select(r => Cell().Matches(r.Groups[1].Value).Select(c => DataValue().Match(c.Groups[1].Value) is { Success: true } v
-                    ? System.Net.WebUtility.HtmlDecode(v.Groups[1].Value)
-                    : System.Net.WebUtility.HtmlDecode(Tag().Replace(c.Groups[2].Value, "")).Trim()).ToList())
-                .Where(r => r.Count > 0)
-                .ToList();
-            return (keys, rows);
-        }).ToList();
-
-    /// <summary>RFC 4180 fields, written independently of the site's writer.</summary>
-    private static List<List<string>> Csv(string text)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-                rows.Add(row);
-                row = [];
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        return rows;
-    }
-
-    [GeneratedRegex("(href|src)=\"([^\"]*)\"")]
-    private static partial Regex Links();
-
-    [GeneratedRegex("<table[^>]*class=\"eeb-table\"[^>]*>.*?</table>", RegexOptions.Singleline)]
-    private static partial Regex TableElement();
-
-    [GeneratedRegex("<th[^>]*data-key=\"([^\"]*)\"")]
-    private static partial Regex HeaderKey();
-
-    [GeneratedRegex("<tr[^>]*>(.*?)</tr>", RegexOptions.Singleline)]
-    private static partial Regex Row();
-
-    [GeneratedRegex("<td([^>]*)>(.*?)</td>", RegexOptions.Singleline)]
-    private static partial Regex Cell();
-
-    [GeneratedRegex("data-value=\"([^\"]*)\"")]
-    private static partial Regex DataValue();
-
-    [GeneratedRegex("<[^>]+>")]
-    private static partial Regex Tag();
 }
