@@ -1,6 +1,6 @@
 namespace EarlyExitBench.Harness.Reporting;
 
-/// <summary>A rendered plot: a PNG file beside <c>report.md</c>, embedded as base64 in <c>report.html</c>.</summary>
+/// <summary>A rendered plot: a PNG file beside <c>report.md</c> (<c>report.html</c> draws its charts as SVG instead, <see cref="Web.SettingCharts"/>).</summary>
 /// <param name="FileName">File name of the PNG (letters, digits, '-', '_', '.').</param>
 /// <param name="Alt">What the plot shows, for screen readers and broken images.</param>
 /// <param name="Caption">How to read it.</param>

@@ -41,7 +41,7 @@ internal static class GroupSection
             yield return new FigureGrid([ProxyPlots.Correlations(proxies, stem)]);
             yield return new FigureGrid(PlotCanvas.RenderAll(proxies.OrderByDescending(p => Math.Abs(p.Value.Spearman ?? 0)).ToList(), p => ProxyPlots.Scatter(p.Key, p.Value, Points(global, p.Key), stem)),
                 "One point per global-threshold method, both axes averaged over seeds; the title gives Spearman ρ with its 95% bootstrap interval.");
-            yield return RankingTables.Proxies(document, proxies);
+            yield return RankingTables.Proxies(document.Metrics, proxies);
         }
 
         var measured = document.Timing.Measurements.Where(m => BelongsTo(group, m.Cell)).ToList();
@@ -76,7 +76,8 @@ internal static class GroupSection
     public static string Stem(GroupResult group) =>
         string.Join("__", new[] { group.Dataset, group.Architecture }.Concat(ReportText.NamedRecipe(group) ? [group.Recipe] : []).Select(ReportText.Safe));
 
-    private static string Headline(GroupResult group)
+    /// <summary>The group's one-line summary: its leader, with how many entries are tied with it.</summary>
+    public static string Headline(GroupResult group)
     {
         if (group.Entries.Count == 0)
         {
@@ -98,7 +99,7 @@ internal static class GroupSection
     }
 
     /// <summary>identity and the calibrator of the best-ranked entry that calibrates, when the group has their diagrams.</summary>
-    private static IReadOnlyList<ReliabilityDiagram>? Reliability(GroupResult group)
+    public static IReadOnlyList<ReliabilityDiagram>? Reliability(GroupResult group)
     {
         if (group.Reliability.Count == 0)
         {
@@ -112,7 +113,7 @@ internal static class GroupSection
     }
 
     /// <summary>The best global-threshold entries, and the identity + msp baseline when it is not among them.</summary>
-    private static IReadOnlyList<EntryResult> RiskCoverageEntries(IReadOnlyList<EntryResult> global)
+    public static IReadOnlyList<EntryResult> RiskCoverageEntries(IReadOnlyList<EntryResult> global)
     {
         var withCurves = global.Where(e => e.RiskCoverage is not null).ToList();
         var chosen = withCurves.Take(RiskCoverageMethods).ToList();
@@ -125,11 +126,20 @@ internal static class GroupSection
     }
 
     /// <summary>Each method's proxy (mean over exits, then over seeds, as the correlation takes it) and efficiency score.</summary>
-    private static IReadOnlyList<(double Proxy, double Score)> Points(IReadOnlyList<EntryResult> global, string proxy) =>
+    public static IReadOnlyList<(double Proxy, double Score)> Points(IReadOnlyList<EntryResult> global, string proxy) =>
+        ProxyPoints(global, proxy).Select(p => (p.Proxy, p.Score)).ToList();
+
+    /// <summary><see cref="Points"/> with the entry each point is.</summary>
+    public static IReadOnlyList<(EntryResult Entry, double Proxy, double Score)> ProxyPoints(IReadOnlyList<EntryResult> global, string proxy) =>
         global
-            .Where(e => e.PerSeed.All(s => s.Proxies.ContainsKey(proxy)))
-            .Select(e => (e.PerSeed.Average(s => s.Proxies[proxy]), e.Efficiency.Score))
+            .Where(e => e.PerSeed.Count > 0 && e.PerSeed.All(s => s.Proxies.ContainsKey(proxy)))
+            .Select(e => (e, e.PerSeed.Average(s => s.Proxies[proxy]), e.Efficiency.Score))
             .ToList();
+
+    /// <summary>The proxies whose correlation with efficiency the group reports (means over exits, not one exit's), strongest first.</summary>
+    public static IReadOnlyList<KeyValuePair<string, CorrelationResult>> Proxies(GroupResult group) =>
+        group.ProxyCorrelation.Where(p => !p.Key.Contains('@', StringComparison.Ordinal) && p.Value.Spearman.HasValue)
+            .OrderByDescending(p => Math.Abs(p.Value.Spearman ?? 0)).ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
 
     /// <summary>Whether a cell name (<c>dataset/architecture[/recipe]/seed N</c>, or <c>dataset/architecture/bundle</c>) belongs to <paramref name="group"/>.</summary>
     public static bool BelongsTo(GroupResult group, string cell)

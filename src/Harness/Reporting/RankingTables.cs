@@ -44,13 +44,13 @@ internal static class RankingTables
     }
 
     /// <summary>Each proxy's correlation with efficiency, strongest first.</summary>
-    public static ReportTable Proxies(LeaderboardDocument document, IReadOnlyList<KeyValuePair<string, CorrelationResult>> proxies) => new(
+    public static ReportTable Proxies(IReadOnlyList<MetricSummary> metrics, IReadOnlyList<KeyValuePair<string, CorrelationResult>> proxies) => new(
         ["proxy (mean over exits)", "better", "Spearman ρ", "95% interval", "Kendall τ", "95% interval", "methods"],
         [false, false, true, true, true, true, true],
         proxies.OrderByDescending(p => Math.Abs(p.Value.Spearman ?? 0)).Select(p => (IReadOnlyList<string>)
         [
             p.Key,
-            ReportText.Better(document, p.Key),
+            ReportText.Better(metrics, p.Key),
             ReportText.F(p.Value.Spearman, "F2"),
             p.Value.SpearmanCi is { } s ? ReportText.Interval(s, "F2") : "–",
             ReportText.F(p.Value.Kendall, "F2"),

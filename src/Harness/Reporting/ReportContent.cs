@@ -7,21 +7,23 @@ namespace EarlyExitBench.Harness.Reporting;
 /// <summary>The whole report as blocks: summary, one section per group, failures, conventions, provenance.</summary>
 internal static class ReportContent
 {
-    public static IReadOnlyList<ReportBlock> Build(LeaderboardDocument document)
-    {
-        var blocks = new List<ReportBlock>
-        {
-            new Heading(1, $"{document.Suite.Name}: early-exit leaderboard", "top"),
-            new Paragraph(
-                $"Suite {document.Suite.File}, seeds {string.Join(", ", document.Suite.Seeds)}, device {document.Suite.Device}; "
-                + $"{document.Groups.Count} group(s) of (dataset, architecture, recipe), each ranked by efficiency score: the mean accuracy reachable "
-                + "at each relative cost between the first and the last exit (higher is better)."),
-        };
-        foreach (var (group, i) in document.Groups.Select((g, i) => (g, i)))
-        {
-            blocks.AddRange(GroupSection.Build(document, group, i));
-        }
+    /// <summary>The page title and what the leaderboard is: the blocks before the groups.</summary>
+    public static IReadOnlyList<ReportBlock> Intro(LeaderboardDocument document) =>
+    [
+        new Heading(1, Title(document), "top"),
+        new Paragraph(
+            $"Suite {document.Suite.File}, seeds {string.Join(", ", document.Suite.Seeds)}, device {document.Suite.Device}; "
+            + $"{document.Groups.Count} group(s) of (dataset, architecture, recipe), each ranked by efficiency score: the mean accuracy reachable "
+            + "at each relative cost between the first and the last exit (higher is better)."),
+    ];
 
+    /// <summary>The report's title.</summary>
+    public static string Title(LeaderboardDocument document) => $"{document.Suite.Name}: early-exit leaderboard";
+
+    /// <summary>Claims, metrics, failures, conventions and provenance: the blocks after the groups.</summary>
+    public static IReadOnlyList<ReportBlock> Tail(LeaderboardDocument document)
+    {
+        var blocks = new List<ReportBlock>();
         blocks.AddRange(ClaimsBlocks(document));
         blocks.AddRange(MetricsBlocks(document));
         if (document.Failures.Count > 0)

@@ -53,7 +53,14 @@ public static class ReportText
     public static string Better(LeaderboardDocument document, string metric)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return document.Metrics.FirstOrDefault(m => m.Name == metric)?.Better switch { "higher" => "↑", "lower" => "↓", _ => "–" };
+        return Better(document.Metrics, metric);
+    }
+
+    /// <summary>↑ when higher is better for <paramref name="metric"/> among <paramref name="metrics"/>, ↓ when lower is, – when they do not say.</summary>
+    public static string Better(IReadOnlyList<MetricSummary> metrics, string metric)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        return metrics.FirstOrDefault(m => m.Name == metric)?.Better switch { "higher" => "↑", "lower" => "↓", _ => "–" };
     }
 
     /// <summary>A file-name-safe form of a label.</summary>

@@ -5,7 +5,8 @@ namespace EarlyExitBench.Harness.Reporting;
 
 /// <summary>
 /// The human side of a leaderboard, made from the leaderboard alone: <c>report.md</c> with its plots as PNG files beside
-/// it, and <c>report.html</c>, one self-contained page with the same plots embedded.
+/// it, and <c>report.html</c>, one self-contained page built from the site's components (<see cref="Web.ReportPage"/>):
+/// sortable tables and SVG charts with values on hover instead of the PNGs.
 /// </summary>
 public static class ReportWriter
 {
@@ -20,7 +21,8 @@ public static class ReportWriter
     {
         ArgumentNullException.ThrowIfNull(document);
         Directory.CreateDirectory(directory);
-        var blocks = ReportContent.Build(document);
+        var tail = ReportContent.Tail(document);
+        var blocks = ReportContent.Intro(document).Concat(document.Groups.SelectMany((g, i) => GroupSection.Build(document, g, i))).Concat(tail).ToList();
         foreach (var figure in blocks.OfType<FigureGrid>().SelectMany(g => g.Figures))
         {
             AtomicFile.WriteAllBytes(Path.Combine(directory, figure.FileName), figure.Png);
@@ -28,7 +30,7 @@ public static class ReportWriter
 
         var markdown = Path.Combine(directory, MarkdownFile);
         AtomicFile.WriteAllText(markdown, MarkdownRenderer.Render(blocks));
-        AtomicFile.WriteAllText(Path.Combine(directory, HtmlFile), HtmlRenderer.Render(blocks, $"{document.Suite.Name}: early-exit leaderboard"));
+        AtomicFile.WriteAllText(Path.Combine(directory, HtmlFile), Web.ReportPage.Render(document, tail));
         return markdown;
     }
 }

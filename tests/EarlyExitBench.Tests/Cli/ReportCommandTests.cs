@@ -27,9 +27,14 @@ public class ReportCommandTests
         Assert.All(images, png => Assert.True(new FileInfo(Path.Combine(output, png)).Length > 1000, png));
         Assert.Contains("| rank | rank 95% | calibrator | failure predictor |", markdown, StringComparison.Ordinal);
 
-        // One self-contained page: every plot inline, nothing fetched from anywhere.
+        // One self-contained page: every plot of report.md as an inline SVG chart, no PNG, stylesheet and script inline,
+        // nothing fetched from anywhere.
         var html = File.ReadAllText(Path.Combine(output, "report.html"));
-        Assert.Equal(images, Regex.Matches(html, "<img class=\"plot\" data-file=\"([^\"]+)\" src=\"data:image/png;base64,").Select(m => m.Groups[1].Value));
+        Assert.Equal(images.Count, Regex.Matches(html, "<svg class=\"eeb-chart\"").Count);
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data:image/png", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script src", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<link", html, StringComparison.Ordinal);
         Assert.DoesNotMatch("(src|href)=\"(https?:)?//", html);
         Assert.Contains("@media print", html, StringComparison.Ordinal);
         Assert.Contains("name=\"viewport\"", html, StringComparison.Ordinal);
