@@ -8,8 +8,9 @@ using Spectre.Console;
 namespace EarlyExitBench.Harness.Cli;
 
 /// <summary>
-/// <c>eebench verify SUBMISSION [--sample K] [--seed S]</c>: the submission checked, then K of its cells re-run from
-/// scratch in the sandbox and compared by content hash. Exit 0 all match, 1 a mismatch, 2 a malformed submission.
+/// <c>eebench verify SUBMISSION [--sample K] [--seed S] [--record FILE]</c>: the submission checked, then K of its cells re-run
+/// from scratch in the sandbox and compared by content hash; <c>--record</c> writes the verdicts for <c>eebench site</c>, mismatches
+/// included. Exit 0 all match, 1 a mismatch, 2 a malformed submission (no record then: nothing was re-run).
 /// </summary>
 internal static class VerifyCommand
 {
@@ -27,9 +28,10 @@ internal static class VerifyCommand
         var processes = new Option<int?>("--processes") { Description = $"Processes and threads of a re-run (default {SandboxLimits.Default.Processes})" };
         var output = new Option<int?>("--output-mb") { Description = $"Output of a re-run in MB, per file and on stdout/stderr (default {SandboxLimits.Default.OutputBytes >> 20})" };
         var wall = new Option<int?>("--wall-seconds") { Description = $"Wall-clock seconds of a re-run (default {SandboxLimits.Default.WallSeconds})" };
+        var record = new Option<string?>("--record") { Description = "Write the verification record (eebench-verification/1, read by eebench site) to this file, whatever the verdicts" };
         var command = new Command("verify", "Check a submission, then re-run a sample of its cells in a sandbox and compare their results")
         {
-            submission, sample, seed, board, noSandbox, scratch, keep, cpu, memory, processes, output, wall,
+            submission, sample, seed, board, noSandbox, scratch, keep, cpu, memory, processes, output, wall, record,
         };
         command.SetAction(parse => CliSupport.Guarded(parse, io, null, logger =>
         {
@@ -62,8 +64,15 @@ internal static class VerifyCommand
                 try
                 {
                     logger.Information("Re-running {Sample} cell(s) {Mode}; limits: {Limits}", parse.GetValue(sample), isolate ? "in the sandbox" : "without the sandbox", limits);
-                    var verdicts = SubmissionVerifier.Verify(check, folder, new VerifyOptions(parse.GetValue(sample), parse.GetValue(seed), isolate, limits, root, parse.GetValue(keep)), logger);
+                    var options = new VerifyOptions(parse.GetValue(sample), parse.GetValue(seed), isolate, limits, root, parse.GetValue(keep));
+                    var verdicts = SubmissionVerifier.Verify(check, folder, options, logger);
                     Print(io.Out, verdicts);
+                    if (parse.GetValue(record) is { } file)
+                    {
+                        VerificationRecords.Write(file, VerificationRecords.Of(check, options, verdicts));
+                        io.Out.WriteLine($"verification record: {file}");
+                    }
+
                     foreach (var v in verdicts.Where(v => !v.Match))
                     {
                         io.Out.WriteLine($"not reproduced: {v.Cell}: {v.Verdict}");

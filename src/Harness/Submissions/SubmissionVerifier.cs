@@ -170,6 +170,9 @@ public static class SubmissionVerifier
             .ToList() ?? [];
     }
 
+    /// <summary>This eebench build: its version (as the plan's provenance records it) and the SHA-256 of its assembly.</summary>
+    public static VerifyingBuild Build() => new(ProvenanceVersion(), ResolvedPlugin.Sha256Of(typeof(SubmissionVerifier).Assembly.Location));
+
     private static string ProvenanceVersion()
     {
         var harness = typeof(SubmissionVerifier).Assembly;
