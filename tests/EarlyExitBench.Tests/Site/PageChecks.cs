@@ -94,8 +94,8 @@ internal static class PageChecks
     }
 
     /// <summary>
-    /// No tip shows before a hover; hovering each of two chart points with different <c>data-tip</c> shows the one
-    /// <c>#eeb-tip</c>, visible, holding that point's text, which has a number in it.
+    /// No tip shows before a hover; hovering each of two chart points with different <c>data-tip</c> (each on top where the
+    /// mouse goes) shows the one <c>#eeb-tip</c>, visible, holding that point's text, which has a number in it.
     /// </summary>
     public static async Task HoverShowsTip(SiteBrowser browser, Action<string> log)
     {
@@ -103,10 +103,17 @@ internal static class PageChecks
             (() => {
               const seen = new Set(), marked = [];
               for (const p of document.querySelectorAll('svg.eeb-chart [data-tip]')) {
+                if (seen.has(p.dataset.tip)) continue;
+                p.scrollIntoView({block: 'center', inline: 'center'});
                 const r = p.getBoundingClientRect();
-                if (r.width > 0 && r.height > 0 && !seen.has(p.dataset.tip)) { seen.add(p.dataset.tip); p.setAttribute('data-test-point', marked.length); marked.push(p.dataset.tip); }
+                if (r.width <= 0 || r.height <= 0) continue;
+                // Only a point on top at its centre (where the mouse goes): one drawn over by another is that one's to show.
+                const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                if (top === null || (top !== p && !p.contains(top))) continue;
+                seen.add(p.dataset.tip); p.setAttribute('data-test-point', marked.length); marked.push(p.dataset.tip);
                 if (marked.length === 2) break;
               }
+              window.scrollTo(0, 0);
               return marked;
             })()
             """);

@@ -99,7 +99,7 @@ public class SiteBrowserTests(ITestOutputHelper output)
     }
 
     [ChromiumFact]
-    public async Task TheHtmlReportOfARunLoadsWithNoErrorAndNoRequestOutsideItsFolder()
+    public async Task TheHtmlReportOfARunLoadsCleanlySortsFiltersAndShowsTips()
     {
         var dir = ToyBundle.Evaluate();
         ReportWriter.Write(LeaderboardReader.Read(Path.Combine(dir, "leaderboard.json")), dir);
@@ -110,7 +110,15 @@ public class SiteBrowserTests(ITestOutputHelper output)
         output.WriteLine($"{browser.Requests.Count} request(s): {string.Join(", ", browser.Requests.Select(r => r.Length > 60 ? r[..60] + "…" : r))}");
         Assert.Empty(browser.Errors);
         Assert.Empty(browser.Blocked);
-        Assert.True(await browser.EvalAsync<bool>("document.querySelectorAll('table').length > 0"));
+
+        // The report is made of the site's components (one renderer): its ranking sorts, filters and its charts show tips.
+        Assert.True(await PageChecks.MarkRankingTable(browser), "report.html has no sortable ranking with an efficiency column");
+        await PageChecks.SortsByEfficiency(browser, output.WriteLine);
+        await browser.OpenAsync(Path.Combine(dir, ReportWriter.HtmlFile));
+        Assert.True(await PageChecks.MarkRankingTable(browser));
+        await PageChecks.FilterHidesRows(browser, "temperature", output.WriteLine); // ToyBundle's calibrators: identity, temperature, isotonic
+        await browser.OpenAsync(Path.Combine(dir, ReportWriter.HtmlFile));
+        await PageChecks.HoverShowsTip(browser, output.WriteLine);
     }
 
     [ChromiumFact]
