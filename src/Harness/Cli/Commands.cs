@@ -28,6 +28,7 @@ public static class Commands
         root.Subcommands.Add(CompareCommand.Create(io));
         root.Subcommands.Add(SubmitCommand.Create(io));
         root.Subcommands.Add(VerifyCommand.Create(io));
+        root.Subcommands.Add(SiteCommand.Create(io));
         root.Subcommands.Add(CellWorkerCommand.Create(io));
         root.Subcommands.Add(DataCommand.Create(io));
 

@@ -24,12 +24,22 @@ public static class GroupAssembler
     /// </summary>
     /// <param name="methods">Every (method, seed) of a group.</param>
     /// <param name="isProxy">Which metrics are proxies (each seed's mean-over-exit proxies are kept); null for <see cref="IsProxyByDefault"/>.</param>
-    public static IReadOnlyList<EntryResult> Rank(IEnumerable<MethodResult> methods, Func<string, bool>? isProxy = null)
-    {
-        var entries = methods
+    public static IReadOnlyList<EntryResult> Rank(IEnumerable<MethodResult> methods, Func<string, bool>? isProxy = null) =>
+        RankEntries(methods
             .GroupBy(m => (m.Calibrator, m.FailurePredictor, m.ExitPolicy))
             .Select(g => g.OrderBy(m => m.Seed).ToList())
-            .Select(seeds => (Entry: Summarise(seeds[0].Calibrator, seeds[0].FailurePredictor, seeds[0].ExitPolicy, seeds, isProxy), Replicates: RankingUncertainty.SeedAveraged(seeds)))
+            .Select(seeds => (Summarise(seeds[0].Calibrator, seeds[0].FailurePredictor, seeds[0].ExitPolicy, seeds, isProxy), RankingUncertainty.SeedAveraged(seeds))));
+
+    /// <summary>
+    /// The ranking of <see cref="Rank"/> applied to summarised entries (their rank and intervals are recomputed, whatever
+    /// they hold): what the leaderboard site uses to rank the entries of several submissions of one setting together.
+    /// </summary>
+    /// <param name="summarised">Each entry with its seed-averaged replicates (<see cref="RankingUncertainty.SeedAveraged(IReadOnlyList{IReadOnlyList{double}})"/>), in any order.</param>
+    public static IReadOnlyList<EntryResult> RankEntries(IEnumerable<(EntryResult Entry, double[]? Replicates)> summarised)
+    {
+        ArgumentNullException.ThrowIfNull(summarised);
+        var entries = summarised
+            .Select(e => (Entry: e.Entry with { Rank = 0, RankCi = null, Efficiency = e.Entry.Efficiency with { ScoreCi = null, TiedWithLeader = null, GapToLeaderCi = null } }, e.Replicates))
             .OrderByDescending(e => e.Entry.Efficiency.Score)
             .ThenBy(e => e.Entry.Calibrator, StringComparer.Ordinal)
             .ThenBy(e => e.Entry.FailurePredictor, StringComparer.Ordinal)

@@ -26,20 +26,26 @@ public static class RankingUncertainty
     public static double[]? SeedAveraged(IReadOnlyList<MethodResult> seeds)
     {
         ArgumentNullException.ThrowIfNull(seeds);
-        if (seeds.Count == 0 || seeds.Any(s => s.EfficiencyReplicates is null || s.EfficiencyReplicates.Count == 0)
-            || seeds.Select(s => s.EfficiencyReplicates!.Count).Distinct().Count() != 1)
+        return SeedAveraged(seeds.Select(s => s.EfficiencyReplicates).ToList());
+    }
+
+    /// <summary>The same from each seed's replicates as the leaderboard records them (<c>per_seed[].efficiency_replicates</c>), in seed order.</summary>
+    public static double[]? SeedAveraged(IReadOnlyList<IReadOnlyList<double>?> seeds)
+    {
+        ArgumentNullException.ThrowIfNull(seeds);
+        if (seeds.Count == 0 || seeds.Any(s => s is null || s.Count == 0) || seeds.Select(s => s!.Count).Distinct().Count() != 1)
         {
             return null;
         }
 
-        var count = seeds[0].EfficiencyReplicates!.Count;
+        var count = seeds[0]!.Count;
         var mean = new double[count];
         for (var b = 0; b < count; b++)
         {
             double sum = 0;
             foreach (var seed in seeds)
             {
-                sum += seed.EfficiencyReplicates![b];
+                sum += seed![b];
             }
 
             mean[b] = sum / seeds.Count;

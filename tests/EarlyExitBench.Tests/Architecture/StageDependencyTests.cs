@@ -17,7 +17,7 @@ public class StageDependencyTests(ITestOutputHelper output)
     private static readonly string[] Stages =
     [
         "Storage", "Results", "Plugins", "Suites", "Data", "Bundles", "Planning", "Training", "Evaluation", "Methods", "Measurement",
-        "Cells", "Leaderboard", "Claims", "Reporting", "Cluster", "Pipeline", "Sandbox", "Submissions", "Cli",
+        "Cells", "Leaderboard", "Claims", "Reporting", "Cluster", "Pipeline", "Sandbox", "Submissions", "Site", "Cli",
     ];
 
     [Fact]
