@@ -68,6 +68,68 @@ public class BrowserRenderTests
         Assert.InRange(Ink(bitmap, 0, 1000), 0.02, 1.0);
     }
 
+    [Fact]
+    public void AHeaderClickSortsByTheRawValuesAFilterHidesRowsAndAHoverShowsTheValue()
+    {
+        var dir = ToyBundle.Evaluate();
+        var document = LeaderboardReader.Read(Path.Combine(dir, "leaderboard.json"));
+        ReportWriter.Write(document, dir);
+        var page = Path.Combine(dir, "probed.html");
+
+        // The report with a probe that acts as a reader would (clicks, types, hovers) once the page has loaded, and writes
+        // what it saw on <body> for --dump-dom.
+        File.WriteAllText(page, File.ReadAllText(Path.Combine(dir, ReportWriter.HtmlFile)).Replace("</body>", Probe + "</body>", StringComparison.Ordinal));
+        var run = HeadlessChromium.Run(page, 1280, 900, "--dump-dom");
+        Assert.True(run.Code == 0, run.ToString());
+        Assert.Empty(HeadlessChromium.PageErrors(run.Err));
+        string? Seen(string name) => HeadlessChromium.BodyAttribute(run.Out, "data-probe-" + name);
+
+        // Efficiency: the first click sorts ascending by data-value (the ranking starts in descending order), the second descending.
+        var entries = document.Groups[0].Entries;
+        var scores = entries.Select(e => e.Efficiency.Score.ToString("R", CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(string.Join(' ', scores), Seen("before"));
+        Assert.Equal("ascending", Seen("aria1"));
+        Assert.Equal(string.Join(' ', entries.Select(e => e.Efficiency.Score).Order().Select(v => v.ToString("R", CultureInfo.InvariantCulture))), Seen("after1"));
+        Assert.Equal("descending", Seen("aria2"));
+        Assert.Equal(string.Join(' ', entries.Select(e => e.Efficiency.Score).OrderDescending().Select(v => v.ToString("R", CultureInfo.InvariantCulture))), Seen("after2"));
+
+        // "temperature" in the filter box leaves exactly the rows whose calibrator it names; clearing it shows all again.
+        Assert.Equal(entries.Count(e => e.Calibrator != "temperature").ToString(CultureInfo.InvariantCulture), Seen("hidden"));
+        Assert.Equal("0", Seen("hidden-cleared"));
+
+        // Hovering a point of a chart shows its data-tip in #eeb-tip; leaving it hides the tip again.
+        Assert.Equal("shown", Seen("tip"));
+        Assert.Equal(Seen("tip-want"), Seen("tip-text"));
+        Assert.Contains(": ", Seen("tip-text"), StringComparison.Ordinal);
+        Assert.Equal("hidden", Seen("tip-after"));
+    }
+
+    private const string Probe = """
+        <script>
+        window.addEventListener('load', function () {
+          var body = document.body, t = document.getElementById('group-1-ranking-table');
+          var th = t.querySelector('th[data-key="efficiency"]'), col = th.cellIndex;
+          function seen(name, value) { body.setAttribute('data-probe-' + name, String(value)); }
+          function values() { return Array.prototype.map.call(t.tBodies[0].rows, function (r) { return r.cells[col].getAttribute('data-value'); }).join(' '); }
+          seen('before', values());
+          th.click(); seen('aria1', th.getAttribute('aria-sort')); seen('after1', values());
+          th.click(); seen('aria2', th.getAttribute('aria-sort')); seen('after2', values());
+          var box = document.querySelector('input.eeb-filter[data-table="group-1-ranking-table"]');
+          box.value = 'temperature'; box.dispatchEvent(new Event('input'));
+          seen('hidden', t.querySelectorAll('tbody tr[hidden]').length);
+          box.value = ''; box.dispatchEvent(new Event('input'));
+          seen('hidden-cleared', t.querySelectorAll('tbody tr[hidden]').length);
+          var point = document.querySelector('svg.eeb-chart [data-tip]'), box2 = point.getBoundingClientRect(), tip = document.getElementById('eeb-tip');
+          point.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, clientX: box2.x + 1, clientY: box2.y + 1 }));
+          seen('tip', !tip.hidden && tip.getBoundingClientRect().width > 0 ? 'shown' : 'not shown');
+          seen('tip-text', tip.textContent); seen('tip-want', point.getAttribute('data-tip'));
+          point.dispatchEvent(new MouseEvent('mouseout', { bubbles: true }));
+          seen('tip-after', tip.hidden ? 'hidden' : 'shown');
+        });
+        </script>
+
+        """;
+
     /// <summary>Share of pixels in rows [<paramref name="from"/>, <paramref name="to"/>) that are not (near) white.</summary>
     private static double Ink(SKBitmap bitmap, int from, int to)
     {
