@@ -14,6 +14,9 @@ internal static class SettingView
     /// <summary>How many global-threshold entries the fronts and risk–coverage charts draw (the best-ranked).</summary>
     public const int Plotted = 5;
 
+    /// <summary>How many points of one front or curve are drawn at most (evenly spaced, the ends kept).</summary>
+    public const int MostPoints = 60;
+
     /// <summary>The page.</summary>
     public static string Render(SiteSetting setting, SiteLinks links)
     {
@@ -63,7 +66,7 @@ internal static class SettingView
             SiteHtml.Heading(html, level, "Pareto fronts", id + "-fronts");
             SiteHtml.Chart(html, $"Accuracy against relative cost, seed {global[0].Entry.PerSeed[0].Seed}, the {global.Count} best-ranked global-threshold entries",
                 "cost relative to the last exit", "accuracy",
-                global.Select(r => new ChartLine(r.Method, r.Entry.PerSeed[0].ParetoFront.Select(p => new ChartDot(p.RelativeCost, p.Accuracy,
+                global.Select(r => new ChartLine(r.Method, SiteHtml.Thin(r.Entry.PerSeed[0].ParetoFront, MostPoints).Select(p => new ChartDot(p.RelativeCost, p.Accuracy,
                     $"{r.Method}: relative cost {SiteHtml.N(p.RelativeCost)}, accuracy {SiteHtml.N(p.Accuracy)} (threshold {SiteHtml.N(p.Threshold)})")).ToList())).ToList());
         }
 
@@ -91,8 +94,8 @@ internal static class SettingView
             var exit = curves.Min(r => r.Entry.RiskCoverage!.Risk.Count) - 1;
             SiteHtml.Heading(html, level, "Failure prediction: risk–coverage", id + "-risk-coverage");
             SiteHtml.Chart(html, $"Selective risk against coverage at exit {exit + 1}, averaged over seeds", "coverage", "selective risk",
-                curves.Select(r => new ChartLine(r.Method, r.Entry.RiskCoverage!.Coverage.Select((c, k) => new ChartDot(c, r.Entry.RiskCoverage.Risk[exit][k],
-                    $"{r.Method}, exit {exit + 1}: coverage {SiteHtml.N(c, "F3")}, risk {SiteHtml.N(r.Entry.RiskCoverage.Risk[exit][k])}")).ToList())).ToList());
+                curves.Select(r => new ChartLine(r.Method, SiteHtml.Thin(r.Entry.RiskCoverage!.Coverage.Select((c, k) => new ChartDot(c, r.Entry.RiskCoverage.Risk[exit][k],
+                    $"{r.Method}, exit {exit + 1}: coverage {SiteHtml.N(c, "F3")}, risk {SiteHtml.N(r.Entry.RiskCoverage.Risk[exit][k])}")).ToList(), MostPoints))).ToList());
         }
 
         if (group.ProxyCorrelation.Count > 0)

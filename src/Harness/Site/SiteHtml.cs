@@ -20,6 +20,9 @@ internal static class SiteHtml
     private const double Top = 28;
     private const double Bottom = 44;
 
+    /// <summary>The site's name: the index's title, and the end of every other page's.</summary>
+    public const string SiteTitle = "EarlyExitBench leaderboard";
+
     private static readonly string[] Palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2"];
 
     /// <summary><paramref name="text"/> encoded for HTML text and attribute values.</summary>
@@ -38,7 +41,7 @@ internal static class SiteHtml
         var html = new StringBuilder(body.Length + 1024);
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(E(title)).Append(" · EarlyExitBench leaderboard</title>\n")
+            .Append("<title>").Append(E(title == SiteTitle ? title : title + " · " + SiteTitle)).Append("</title>\n")
             .Append("<link rel=\"stylesheet\" href=\"").Append(root).Append(SiteAssets.CssPath).Append("\">\n</head>\n<body>\n")
             .Append("<nav class=\"eeb-nav\" aria-label=\"site\"><ul>");
         foreach (var (text, href) in new[]
@@ -289,6 +292,20 @@ internal static class SiteHtml
             .Append("<line class=\"axis\" x1=\"").Append(C(Left)).Append("\" y1=\"").Append(C(Top)).Append("\" x2=\"").Append(C(Left)).Append("\" y2=\"").Append(C(Height - Bottom)).Append("\"/>\n")
             .Append("<text class=\"label\" x=\"").Append(C((Left + Width - Right) / 2)).Append("\" y=\"").Append(C(Height - 8)).Append("\">").Append(E(xLabel)).Append("</text>")
             .Append("<text class=\"label\" transform=\"rotate(-90)\" x=\"").Append(C(-(Top + Height - Bottom) / 2)).Append("\" y=\"14\">").Append(E(yLabel)).Append("</text>\n");
+    }
+
+    /// <summary>
+    /// At most <paramref name="most"/> of <paramref name="items"/>, evenly spaced, the first and the last always kept: a curve
+    /// of hundreds of points draws the same with fewer, and each point costs page weight.
+    /// </summary>
+    public static IReadOnlyList<T> Thin<T>(IReadOnlyList<T> items, int most)
+    {
+        if (items.Count <= most)
+        {
+            return items;
+        }
+
+        return Enumerable.Range(0, most).Select(i => (int)Math.Round(i * (items.Count - 1) / (double)(most - 1))).Distinct().Select(i => items[i]).ToList();
     }
 
     /// <summary>The axis range of <paramref name="values"/>, widened a little; one unit wide around a single value.</summary>

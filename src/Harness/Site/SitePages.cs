@@ -43,7 +43,7 @@ public static class SitePages
             return (IReadOnlyList<HtmlCell>)
             [
                 HtmlCell.Link(s.Title, SiteLinks.Setting(root, s)), HtmlCell.Of(s.Dataset), HtmlCell.Of(s.Architecture), HtmlCell.Of(s.Recipe), HtmlCell.Of(s.Benchmark),
-                HtmlCell.Of(t.Label), HtmlCell.Of(string.Join(' ', t.Rows.SelectMany(r => r.Submissions).Distinct())), HtmlCell.Integer(s.Seeds.Count), HtmlCell.Integer(t.Rows.Count),
+                HtmlCell.Of(t.Label), HtmlCell.Of(string.Join(' ', t.Rows.SelectMany(r => r.Submissions).Distinct())), HtmlCell.Integer(t.Rows.SelectMany(r => r.Entry.PerSeed.Select(p => p.Seed)).Distinct().Count()), HtmlCell.Integer(t.Rows.Count),
                 HtmlCell.Link(leader.Method, links.Method(root, leader.Method)), HtmlCell.Number(f.Score), HtmlCell.Interval(f.ScoreCi),
                 HtmlCell.Integer(t.Rows.Count(r => r != leader && r.Entry.Efficiency.TiedWithLeader == true)),
             ];
@@ -55,7 +55,7 @@ public static class SitePages
         html.Append("<ul>\n<li><a href=\"").Append(SiteBuilder.DataPath).Append("\">leaderboard.json</a>: every setting's rankings in the published group format, ")
             .Append("with the submissions of each entry, and every submission with its pin, machine, plugins and verification (<code>eebench-site/1</code>)</li>\n")
             .Append("<li><a href=\"").Append(SiteBuilder.CsvPath).Append("\">entries.csv</a>: one row per ranked entry</li>\n</ul>\n");
-        return SiteHtml.Page("EarlyExitBench leaderboard", "every accepted submission, by setting", root, html.ToString());
+        return SiteHtml.Page(SiteHtml.SiteTitle, "every accepted submission, by setting", root, html.ToString());
     }
 
     private static IReadOnlyList<HtmlColumn> Columns { get; } =
