@@ -15,6 +15,9 @@ namespace EarlyExitBench.Harness.Reporting.Web;
 /// <param name="Caption">A line under the table saying how to read it; null for none.</param>
 public sealed record DataTable(string Id, IReadOnlyList<TableColumn> Columns, IReadOnlyList<TableRow> Rows, bool Filter = false, string? Caption = null)
 {
+    /// <summary>Keep every cell on one line (the table scrolls sideways in its box instead): for tables of short values such as a ranking.</summary>
+    public bool NoWrap { get; init; }
+
     /// <summary>The table as an HTML fragment.</summary>
     public string Render()
     {
@@ -33,7 +36,7 @@ public sealed record DataTable(string Id, IReadOnlyList<TableColumn> Columns, IR
                 .Append("\" placeholder=\"method, calibrator, …\" aria-label=\"filter the rows of this table\"></label>\n");
         }
 
-        html.Append("<div class=\"table-wrap\"><table class=\"eeb-table\" data-sortable id=\"").Append(Html.E(Id)).Append("\">\n<thead><tr>");
+        html.Append(NoWrap ? "<div class=\"table-wrap nowrap\">" : "<div class=\"table-wrap\">").Append("<table class=\"eeb-table\" data-sortable id=\"").Append(Html.E(Id)).Append("\">\n<thead><tr>");
         foreach (var column in Columns)
         {
             html.Append("<th data-key=\"").Append(Html.E(column.Key)).Append('"');

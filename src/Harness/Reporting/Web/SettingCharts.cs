@@ -151,7 +151,7 @@ public static class SettingCharts
         return new IntervalChart(
             "Which proxy predicts efficiency?",
             "Spearman correlation of each proxy with the efficiency score",
-            new ChartAxis("Spearman ρ with the efficiency score (dot) and its 95% bootstrap interval (line)", -1, 1),
+            new ChartAxis("Spearman ρ with efficiency (dot) and its 95% interval (line)", -1, 1),
             proxies.Select(p => new IntervalRow(
                 $"{p.Key} {ReportText.Better(metrics, p.Key)}",
                 p.Value.Spearman,

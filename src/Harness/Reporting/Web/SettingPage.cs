@@ -52,9 +52,9 @@ public static class SettingPage
         {
             Heading(html, hh, "Proxies vs efficiency", id + "-proxies");
             html.Append(SettingCharts.Correlations(proxies, input.Metrics).Render());
-            WebTables.From(RankingTables.Proxies(input.Metrics, proxies), id + "-proxy-table", caption:
+            Table(html, RankingTables.Proxies(input.Metrics, proxies), id + "-proxy-table",
                 "Rank correlation of each proxy (mean over exits) with the efficiency score across the global-threshold methods, both averaged over seeds; "
-                + "95% bootstrap intervals over methods. Lower-is-better proxies (↓) predict well when ρ is strongly negative.").Render(html);
+                + "95% bootstrap intervals over methods. Lower-is-better proxies (↓) predict well when ρ is strongly negative.");
             Grid(html, proxies.Select(p => SettingCharts.ProxyScatter(p.Key, p.Value, GroupSection.ProxyPoints(global, p.Key))),
                 "One point per global-threshold method, both axes averaged over seeds; the title gives Spearman ρ with its 95% bootstrap interval.");
         }
@@ -67,29 +67,29 @@ public static class SettingPage
                 html.Append(SvgChart.Render(chart));
             }
 
-            WebTables.From(RankingTables.Measurements(input.Measurements), id + "-measurements").Render(html);
+            Table(html, RankingTables.Measurements(input.Measurements), id + "-measurements");
             if (LatencyTable(input.Measurements) is { } latency)
             {
-                WebTables.From(latency, id + "-latency", caption: "Milliseconds per sample to reach each exit (backbone and every head up to it, no early exit), median over repeats.").Render(html);
+                Table(html, latency, id + "-latency", "Milliseconds per sample to reach each exit (backbone and every head up to it, no early exit), median over repeats.");
             }
 
             if (TimeTables.Rankings(input.Measurements) is { } rankings)
             {
-                WebTables.From(rankings, id + "-time-ranking", caption:
+                Table(html, rankings, id + "-time-ranking",
                     "Ranked by measured time: each global-threshold method swept again with the measured cumulative latency of each exit as its cost instead of FLOPs; "
-                    + "means over the measured seeds. Highlighted rows rank differently in time than in FLOPs.").Render(html);
+                    + "means over the measured seeds. Highlighted rows rank differently in time than in FLOPs.");
             }
 
             if (TimeTables.Overhead(input.Measurements) is { } overhead)
             {
-                WebTables.From(overhead, id + "-overhead", caption:
+                Table(html, overhead, id + "-overhead",
                     "Where an exit's time goes, on one batch with every sample still running: its block and head (forward), then the exit decision "
-                    + "(calibrator, score, gather), ms per batch.").Render(html);
+                    + "(calibrator, score, gather), ms per batch.");
             }
         }
 
         Heading(html, hh, "Exits", id + "-exits");
-        WebTables.From(RankingTables.Exits(group), id + "-exit-table").Render(html);
+        Table(html, RankingTables.Exits(group), id + "-exit-table");
         html.Append("</section>\n");
         return html.ToString();
     }
@@ -167,7 +167,10 @@ public static class SettingPage
 
         return new DataTable(options.IdPrefix + "-ranking-table", columns, rows, Filter: true,
             Caption: "Every entry, in rank order; click a header to sort, type in the box to filter. Highlighted rows are tied with the leader "
-            + "(the paired 95% interval of their gap to it reaches 0); \"2=\" marks a rank shared by methods that are identical on every sample.");
+            + "(the paired 95% interval of their gap to it reaches 0); \"2=\" marks a rank shared by methods that are identical on every sample.")
+        {
+            NoWrap = true,
+        };
     }
 
     /// <summary>Milliseconds per sample to each exit, per batch size, of every measured cell; null when none has latencies.</summary>
@@ -184,6 +187,10 @@ public static class SettingPage
         ])).ToList();
         return rows.Count == 0 ? null : new ReportTable(["cell", "batch", "exit", "ms per sample", "relative FLOPs", "relative time"], [false, true, true, true, true, true], rows, []);
     }
+
+    /// <summary>A report table of the section as a sortable table whose cells keep to one line.</summary>
+    private static void Table(StringBuilder html, ReportTable table, string id, string? caption = null) =>
+        (WebTables.From(table, id, caption: caption) with { NoWrap = true }).Render(html);
 
     private static void Heading(StringBuilder html, int level, string text, string? id)
     {

@@ -31,6 +31,10 @@ public class DataTableTests
         Assert.Contains("<td class=\"num\">–</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td>a &lt;b&gt; &amp; c</td>", html, StringComparison.Ordinal);
         Assert.Contains("<tr class=\"marked\"><td><a href=\"methods/d.html\">d</a></td>", html, StringComparison.Ordinal);
+
+        // Cells wrap unless the table asks them not to (its box scrolls sideways instead).
+        Assert.Contains("<div class=\"table-wrap\"><table", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"table-wrap nowrap\"><table class=\"eeb-table\" data-sortable id=\"t1\">", (table with { NoWrap = true }).Render(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public class SettingPageTests
 
         var html = SettingPage.Render(SettingInput.From(document, group), new SettingPageOptions { IdPrefix = "s1", ExtraColumns = [Submission] });
 
-        var table = Regex.Match(html, "<table class=\"eeb-table\" data-sortable id=\"s1-ranking-table\">(.*?)</table>", RegexOptions.Singleline).Groups[1].Value;
+        var table = Regex.Match(html, "<div class=\"table-wrap nowrap\"><table class=\"eeb-table\" data-sortable id=\"s1-ranking-table\">(.*?)</table>", RegexOptions.Singleline).Groups[1].Value;
         var keys = Regex.Matches(table, "<th data-key=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(["rank", "rank-ci", "calibrator", "failure-predictor", "exit-policy", "submission", "efficiency"], keys.Take(7));
         Assert.Contains("<input class=\"eeb-filter\" type=\"search\" data-table=\"s1-ranking-table\"", html, StringComparison.Ordinal);
