@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EarlyExitBench.Harness.Reporting.Web;
 
 namespace EarlyExitBench.Harness.Site;
 
@@ -11,8 +12,8 @@ public static class SitePages
     {
         ArgumentNullException.ThrowIfNull(model);
         var links = new SiteLinks(model);
-        yield return (SiteAssets.CssPath, SiteAssets.Css);
-        yield return (SiteAssets.ScriptPath, SiteAssets.Script);
+        yield return (WebAssets.CssPath, WebAssets.Css);
+        yield return (WebAssets.ScriptPath, WebAssets.Script);
         yield return ("index.html", Index(model, links));
         foreach (var setting in model.Settings)
         {
