@@ -80,6 +80,8 @@ public class SiteInBrowserTests(ITestOutputHelper output)
         };
         foreach (var (name, page) in shots)
         {
+            // The page's own height, measured in the default window (the last page's taller one would pad a short page).
+            await browser.Page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 900 });
             await browser.OpenAsync(page);
             var height = Math.Min(MaxScreenshotHeight, await browser.EvalAsync<int>("Math.ceil(document.documentElement.scrollHeight)"));
             await browser.Page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = height });
