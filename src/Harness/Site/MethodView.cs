@@ -24,7 +24,7 @@ internal static class MethodView
             + $"Median rank {Median(ranks):0.#}, best {ranks[0]}, worst {ranks[^1]}."));
 
         SiteHtml.Heading(html, 2, "Rank distribution", "ranks");
-        SiteHtml.Bars(html, "How often the method placed at each rank", "rank", "rankings",
+        SiteHtml.Bars(html, "How often the method placed at each rank", "rank", "rankings", placings.Max(p => p.Entries),
             ranks.GroupBy(r => r).Select(g => (g.Key, g.Count(), string.Create(CultureInfo.InvariantCulture, $"rank {g.Key}: {g.Count()} ranking(s)"))).ToList());
 
         SiteHtml.Heading(html, 2, "Where it wins and loses", "placings");

@@ -30,7 +30,7 @@ internal static class SiteHtml
     /// <param name="root">The way from the page to the site's root: "" or "../".</param>
     /// <param name="body">The page's content.</param>
     public static string Page(string title, string? subtitle, string root, string body) =>
-        PageShell.Render(new WebPage(title == SiteTitle ? title : title + " · " + SiteTitle, body)
+        PageShell.Render(new WebPage(title, body)
         {
             AssetRoot = root,
             Subtitle = subtitle,
@@ -85,8 +85,8 @@ internal static class SiteHtml
         }.Render());
     }
 
-    /// <summary>A bar chart of counts over integer positions (a rank distribution): each bar shows its tip on hover.</summary>
-    public static void Bars(StringBuilder html, string title, string xLabel, string yLabel, IReadOnlyList<(int X, int Count, string Tip)> bars)
+    /// <summary>A bar chart of counts over the integer positions 1 to <paramref name="last"/> (a rank distribution): each bar shows its tip on hover.</summary>
+    public static void Bars(StringBuilder html, string title, string xLabel, string yLabel, int last, IReadOnlyList<(int X, int Count, string Tip)> bars)
     {
         if (bars.Count == 0)
         {
@@ -94,7 +94,7 @@ internal static class SiteHtml
         }
 
         var most = Math.Max(1, bars.Max(b => b.Count));
-        html.Append(SvgChart.Render(new Reporting.Web.Chart(title, title, new ChartAxis(xLabel, bars.Min(b => b.X) - 0.5, bars.Max(b => b.X) + 0.5), new ChartAxis(yLabel, 0, most), [])
+        html.Append(SvgChart.Render(new Reporting.Web.Chart(title, title, new ChartAxis(xLabel, 0.5, Math.Max(last, bars.Max(b => b.X)) + 0.5), new ChartAxis(yLabel, 0, most), [])
         {
             Bars = bars.Select(b => new ChartBar(b.X - 0.4, b.X + 0.4, b.Count, b.Tip, 0)).ToList(),
             BarScale = most,

@@ -43,7 +43,7 @@ public static class SitePages
             var f = leader.Entry.Efficiency;
             return (IReadOnlyList<HtmlCell>)
             [
-                HtmlCell.Link(s.Title, SiteLinks.Setting(root, s)), HtmlCell.Of(s.Dataset), HtmlCell.Of(s.Architecture), HtmlCell.Of(s.Recipe), HtmlCell.Of(s.Benchmark),
+                HtmlCell.Link(s.Title, SiteLinks.Setting(root, s)), HtmlCell.Of(s.Benchmark),
                 HtmlCell.Of(t.Label), HtmlCell.Of(string.Join(' ', t.Rows.SelectMany(r => r.Submissions).Distinct())), HtmlCell.Integer(t.Rows.SelectMany(r => r.Entry.PerSeed.Select(p => p.Seed)).Distinct().Count()), HtmlCell.Integer(t.Rows.Count),
                 HtmlCell.Link(leader.Method, links.Method(root, leader.Method)), HtmlCell.Number(f.Score), HtmlCell.Interval(f.ScoreCi),
                 HtmlCell.Integer(t.Rows.Count(r => r != leader && r.Entry.Efficiency.TiedWithLeader == true)),
@@ -61,7 +61,7 @@ public static class SitePages
 
     private static IReadOnlyList<HtmlColumn> Columns { get; } =
     [
-        new("setting", "Setting"), new("dataset", "Dataset"), new("architecture", "Architecture"), new("recipe", "Recipe"), new("benchmark", "Benchmark"),
+        new("setting", "Setting", Title: "dataset / architecture / training recipe"), new("benchmark", "Benchmark"),
         new("table", "Ranking"), new("submissions", "Submissions"), new("seeds", "Seeds", Numeric: true), new("entries", "Entries", Numeric: true),
         new("leader", "Leader"), new("efficiency", "Efficiency", Numeric: true), new("efficiency_ci", "Efficiency 95%", Numeric: true),
         new("tied", "Tied with leader", Numeric: true),

@@ -69,6 +69,21 @@ public partial class SitePagesTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void TheClaimsOfTwoSubmissionsRankedTogetherAreTheClaimsOfOneRunOfAllTheirMethods()
+    {
+        var site = Build(SiteRuns.Folder(("a", TinyRun.Submission, null), ("b", SiteRuns.B, null)));
+        var claims = InProcess.Run("claims", Path.Combine(SiteRuns.AllThree, "leaderboard.json"), "--json");
+        Assert.True(claims.Code == 0, claims.Out + claims.Err);
+        var oracle = JsonNode.Parse(claims.Out)!["claims"]!.AsArray();
+
+        var table = PageReader.Tables(File.ReadAllText(Path.Combine(site, "proxies.html"))).Single(t => t.Id == "claims-1-table");
+
+        Assert.NotEmpty(oracle);
+        Assert.Equal(oracle.Select(c => $"{(int)c!["number"]!} {((string)c["verdict"]!).Replace('_', ' ')}: {(string?)c["claim"]}"),
+            table.Rows.Select(r => $"{r[table.Keys.IndexOf("number")]} {r[table.Keys.IndexOf("verdict")]}: {r[table.Keys.IndexOf("claim")]}"));
+    }
+
+    [Fact]
     public void MethodPagesTheIndexAndTheProxySummaryAgreeWithTheMergedData()
     {
         var site = ThreeSite.Value;
