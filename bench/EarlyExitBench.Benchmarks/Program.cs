@@ -8,7 +8,8 @@ namespace EarlyExitBench.Benchmarks;
 /// <c>-- measure-cell [options]</c> for wall-clock early exit on Fashion-MNIST end to end, <c>-- arch-figures [options]</c>
 /// for every architecture's costs (analytic and counted), throughput and accuracy, <c>-- vit-forward [options]</c> for the TorchSharp half of <c>bench/vit-vs-pytorch.sh</c>, <c>-- coverage [options]</c> for the claims' interval coverage (see <c>bench/claims-coverage.sh</c>), or <c>-- engine [options]</c>
 /// for the evaluation of one method on a bundle (see <c>bench/eval-vs-numpy.sh</c>), <c>-- image-folder [options]</c> for
-/// reading an image folder (see <c>bench/image-folder-vs-torchvision.sh</c>).
+/// reading an image folder (see <c>bench/image-folder-vs-torchvision.sh</c>), <c>-- site-submissions [options]</c> for
+/// synthetic submissions to build the site from (see <c>bench/site-scale.sh</c>).
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -48,6 +49,11 @@ public static class BenchmarkProgram
         if (args.Length > 0 && args[0] == "vit-forward")
         {
             return VitForward.Run(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "site-submissions")
+        {
+            return SyntheticSubmissions.Run(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "arch-figures")
