@@ -63,7 +63,7 @@ internal static class VerifyCommand
                 var made = !Directory.Exists(root);
                 try
                 {
-                    logger.Information("Re-running {Sample} cell(s) {Mode}; limits: {Limits}", parse.GetValue(sample), isolate ? "in the sandbox" : "without the sandbox", limits);
+                    logger.Information("Re-running {Sample} of the {Cells} cell(s) {Mode}; limits: {Limits}", Math.Min(parse.GetValue(sample), check.Cells.Count), check.Cells.Count, isolate ? "in the sandbox" : "without the sandbox", limits);
                     var options = new VerifyOptions(parse.GetValue(sample), parse.GetValue(seed), isolate, limits, root, parse.GetValue(keep));
                     var verdicts = SubmissionVerifier.Verify(check, folder, options, logger);
                     Print(io.Out, verdicts);

@@ -31,15 +31,19 @@ public sealed record IntervalChart(string Title, string Alt, ChartAxis X, IReadO
     public string Render()
     {
         var height = Top + Bottom + (RowHeight * Math.Max(1, Rows.Count));
-        var (x0, x1, y0) = (Left, Width - Right, height - Bottom);
+
+        // Room for the longest row label (≈ 6.5 px per character at the labels' 11 px font); the plot keeps its width.
+        var left = Math.Max(Left, 16 + (6.5 * Rows.Select(r => r.Label.Length).DefaultIfEmpty(0).Max()));
+        var width = Width + (int)Math.Ceiling(left - Left);
+        var (x0, x1, y0) = (left, width - Right, height - Bottom);
         double Px(double v) => ChartGeometry.Scale(Math.Clamp(v, X.Min, X.Max), X.Min, X.Max, x0, x1);
         double Y(int row) => Top + (RowHeight * (row + 0.5));
         string C(double v) => Html.Coord(v);
         var svg = new StringBuilder();
-        svg.Append("<figure class=\"eeb-figure\">\n<svg class=\"eeb-chart\" viewBox=\"0 0 ").Append(Html.Int(Width)).Append(' ').Append(C(height))
-            .Append("\" width=\"").Append(Html.Int(Width)).Append("\" height=\"").Append(C(height))
+        svg.Append("<figure class=\"eeb-figure\">\n<svg class=\"eeb-chart\" viewBox=\"0 0 ").Append(Html.Int(width)).Append(' ').Append(C(height))
+            .Append("\" width=\"").Append(Html.Int(width)).Append("\" height=\"").Append(C(height))
             .Append("\" role=\"img\" aria-label=\"").Append(Html.E(Alt)).Append("\">\n");
-        svg.Append("<text class=\"t\" x=\"").Append(C(Width / 2.0)).Append("\" y=\"18\">").Append(Html.E(Title)).Append("</text>\n");
+        svg.Append("<text class=\"t\" x=\"").Append(C(width / 2.0)).Append("\" y=\"18\">").Append(Html.E(Title)).Append("</text>\n");
         var step = ChartGeometry.NiceStep(X.Max - X.Min);
         var format = "F" + Html.Int(ChartGeometry.Decimals(step));
         var ticks = ChartGeometry.Ticks(X.Min, X.Max);
