@@ -20,6 +20,7 @@ internal static class SiteCommand
         {
             var folder = parse.GetValue(submissions)!;
             var output = parse.GetValue(outDir)!;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             SiteModel model;
             try
             {
@@ -37,11 +38,15 @@ internal static class SiteCommand
                 return ExitCodes.BadInput;
             }
 
+            logger.Information("Read and checked {Count} submission(s) in {Seconds:F1} s", model.Submissions.Count, clock.Elapsed.TotalSeconds);
+            clock.Restart();
             var files = SiteBuilder.Build(model);
-            SiteBuilder.Write(output, files);
-            var largest = files.MaxBy(f => f.Value.Length);
+            SiteBuilder.Write(output, model, files);
+            logger.Information("Pages and downloads written in {Seconds:F1} s", clock.Elapsed.TotalSeconds);
+            var largest = files.Where(f => f.Key.EndsWith(".html", StringComparison.Ordinal)).MaxBy(f => f.Value.Length);
+            var data = new FileInfo(Path.Combine(output, SiteBuilder.DataPath)).Length;
             io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"site: {output} ({files.Count} files, {files.Sum(f => (long)f.Value.Length) / 1024.0:F0} KB; largest {largest.Key} {largest.Value.Length / 1024.0:F0} KB): {model.Settings.Count} setting(s), {model.Methods.Count} method(s), {model.Submissions.Count} submission(s)"));
+                $"site: {output} ({files.Count + 1} files, {(files.Sum(f => (long)f.Value.Length) + data) / 1024.0:F0} KB, of which {SiteBuilder.DataPath} {data / 1024.0:F0} KB; largest page {largest.Key} {largest.Value.Length / 1024.0:F0} KB): {model.Settings.Count} setting(s), {model.Methods.Count} method(s), {model.Submissions.Count} submission(s)"));
             return ExitCodes.Ok;
         }));
         return command;

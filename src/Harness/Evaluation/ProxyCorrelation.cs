@@ -103,14 +103,15 @@ public static class ProxyCorrelation
             }
 
             // Resamples that repeat one method (constant values) define no correlation and are left out.
-            if (RankCorrelation.Spearman(bx, by) is { } rho)
+            var (rho, tau) = RankCorrelation.Both(bx, by);
+            if (rho is { } r1)
             {
-                rhos.Add(rho);
+                rhos.Add(r1);
             }
 
-            if (RankCorrelation.KendallTauB(bx, by) is { } tau)
+            if (tau is { } t1)
             {
-                taus.Add(tau);
+                taus.Add(t1);
             }
         }
 

@@ -22,10 +22,30 @@ public static class RankCorrelation
     }
 
     /// <summary>Kendall τ_b reusing an existing sort of <c>y</c> (the evaluator has already sorted the scores).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static double? KendallTauB(ReadOnlySpan<double> x, ScoreOrder yOrder)
+    internal static double? KendallTauB(ReadOnlySpan<double> x, ScoreOrder yOrder) =>
+        x.Length < 2 || yOrder.Order.Length != x.Length ? KendallTauB(x.Length, yOrder, null) : KendallTauB(x.Length, yOrder, ScoreOrder.Create(x));
+
+    /// <summary>Spearman ρ and Kendall τ_b of one sample, sorting each side once for both (the bootstrap of <see cref="ProxyCorrelation"/>).</summary>
+    internal static (double? Spearman, double? Kendall) Both(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
-        var n = x.Length;
+        if (x.Length != y.Length)
+        {
+            throw new ArgumentException("Both sides must have the same length.", nameof(y));
+        }
+
+        if (x.Length < 2)
+        {
+            return (null, null);
+        }
+
+        var xOrder = ScoreOrder.Create(x);
+        var yOrder = ScoreOrder.Create(y);
+        return (Pearson(AverageRanks(xOrder), AverageRanks(yOrder)), KendallTauB(x.Length, yOrder, xOrder));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double? KendallTauB(int n, ScoreOrder yOrder, ScoreOrder? sortedX)
+    {
         if (yOrder.Order.Length != n)
         {
             throw new ArgumentException("Both sides must have the same length.", nameof(yOrder));
@@ -63,7 +83,7 @@ public static class RankCorrelation
         n2 += Pairs(run);
 
         // The y ranks in (x, y) order: sort by x, then each run of tied x by y. n1 = pairs tied in x, n3 = tied in both.
-        var xOrder = ScoreOrder.Create(x);
+        var xOrder = sortedX!;
         var sequence = new int[n];
         long n1 = 0, n3 = 0;
         var start = 0;
@@ -134,11 +154,14 @@ public static class RankCorrelation
             return null;
         }
 
-        var rx = AverageRanks(x);
-        var ry = AverageRanks(y);
+        return Pearson(AverageRanks(x), AverageRanks(y));
+    }
 
+    /// <summary>The Pearson correlation of two rank vectors of one length, each with mean (n+1)/2; null when either is constant.</summary>
+    private static double? Pearson(double[] rx, double[] ry)
+    {
         // Both rank vectors have mean (n+1)/2 exactly.
-        var mean = (x.Length + 1) / 2.0;
+        var mean = (rx.Length + 1) / 2.0;
         double sxy = 0, sxx = 0, syy = 0;
         for (var i = 0; i < rx.Length; i++)
         {
@@ -160,15 +183,17 @@ public static class RankCorrelation
     /// <summary>1-based ranks, ties given the mean of the positions they occupy.</summary>
     /// <param name="values">Values, not NaN.</param>
     /// <returns>Rank per value.</returns>
-    public static double[] AverageRanks(ReadOnlySpan<double> values)
+    public static double[] AverageRanks(ReadOnlySpan<double> values) => AverageRanks(ScoreOrder.Create(values));
+
+    private static double[] AverageRanks(ScoreOrder order)
     {
-        var order = ScoreOrder.Create(values);
-        var ranks = new double[values.Length];
+        var count = order.Order.Length;
+        var ranks = new double[count];
         var j = 0;
-        while (j < values.Length)
+        while (j < count)
         {
             var end = j;
-            while (end + 1 < values.Length && order.Sorted[end + 1] == order.Sorted[j])
+            while (end + 1 < count && order.Sorted[end + 1] == order.Sorted[j])
             {
                 end++;
             }

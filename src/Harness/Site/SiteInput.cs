@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using EarlyExitBench.Harness.Leaderboard;
 using EarlyExitBench.Harness.Results;
@@ -44,12 +46,31 @@ public static class SiteInput
             throw new InvalidDataException($"{folder}: no submission folder in it (every sub-folder is one submission, as eebench submit writes it)");
         }
 
-        // Copies of one submission (same manifest, so the same files) share one leaderboard: building it is the costly part.
-        var built = new Dictionary<string, LeaderboardDocument>(StringComparer.Ordinal);
-        return names.Select(n => ReadOne(folder, n, built)).ToList();
+        // Submissions are independent: read and checked on every core, each into its slot, so the result (and the error
+        // reported: the first refused folder in ordinal order) is the one a serial read gives. Copies of one submission
+        // (same manifest, so the same files) share one leaderboard: building it is the costly part.
+        var built = new ConcurrentDictionary<string, Lazy<LeaderboardDocument>>(StringComparer.Ordinal);
+        var read = new SiteSubmission?[names.Count];
+        var failed = new ExceptionDispatchInfo?[names.Count];
+        Parallel.For(0, names.Count, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, i =>
+        {
+            try
+            {
+                read[i] = ReadOne(folder, names[i], built);
+            }
+            catch (Exception ex) when (ex is SubmissionException or InvalidDataException or IOException or UnauthorizedAccessException or JsonException)
+            {
+                failed[i] = ExceptionDispatchInfo.Capture(ex);
+            }
+        });
+        failed.FirstOrDefault(f => f is not null)?.Throw();
+        return read.Select(r => r!).ToList();
     }
 
-    private static SiteSubmission ReadOne(string folder, string name, Dictionary<string, LeaderboardDocument> built)
+    /// <summary>How many submissions are read at once: one per core; 1 reads them one after another (the same result).</summary>
+    public static int Parallelism { get; set; } = Environment.ProcessorCount;
+
+    private static SiteSubmission ReadOne(string folder, string name, ConcurrentDictionary<string, Lazy<LeaderboardDocument>> built)
     {
         var path = Path.Combine(folder, name);
         var check = SubmissionValidator.CheckFolder(path);
@@ -75,11 +96,7 @@ public static class SiteInput
             c.Key, c.Name, c.Dataset, c.Architecture, c.Recipe, c.Seed, c.ModelKey,
             record is null ? CellStatus.NotVerified : verdicts.TryGetValue(c.Key, out var v) ? v.Verdict : CellStatus.NotSampled,
             verdicts.TryGetValue(c.Key, out var d) ? d.Detail : null)).ToList();
-        if (!built.TryGetValue(sha, out var board))
-        {
-            board = Rebuild(check, path);
-            built.Add(sha, board);
-        }
+        var board = built.GetOrAdd(sha, _ => new Lazy<LeaderboardDocument>(() => Rebuild(check, path), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
         return new SiteSubmission(name, sha, check.Manifest, board, cells, record, (check.Plan.BootstrapResamples, check.Plan.BootstrapSeed));
     }
@@ -96,8 +113,9 @@ public static class SiteInput
         var board = LeaderboardBuilder.Build(check.Plan, check.Cells.Values, [], environment, 0);
         if (check.Files.TryGetValue(SubmissionValidator.LeaderboardPath, out var bytes))
         {
-            var shipped = LeaderboardReader.Parse(bytes, Path.Combine(path, SubmissionValidator.LeaderboardPath));
-            if (JsonSerializer.Serialize(shipped.Groups, Json.Options) != JsonSerializer.Serialize(board.Groups, Json.Options))
+            // The validator has read and schema-checked it already; compared as written by this eebench, byte for byte.
+            var shipped = check.Leaderboard ?? LeaderboardReader.Parse(bytes, Path.Combine(path, SubmissionValidator.LeaderboardPath));
+            if (!JsonSerializer.SerializeToUtf8Bytes(shipped.Groups, Json.Options).AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(board.Groups, Json.Options)))
             {
                 throw new InvalidDataException($"{Path.Combine(path, SubmissionValidator.LeaderboardPath)}: its groups are not the leaderboard of the submission's cells; resubmit the run (eebench submit)");
             }

@@ -1,5 +1,6 @@
 using EarlyExitBench.Harness.Cells;
 using EarlyExitBench.Harness.Planning;
+using EarlyExitBench.Harness.Results;
 
 namespace EarlyExitBench.Harness.Submissions;
 
@@ -12,4 +13,8 @@ public sealed record SubmissionCheck(
     SubmissionManifest Manifest,
     PlanManifest Plan,
     IReadOnlyDictionary<string, StoredCell> Cells,
-    IReadOnlyDictionary<string, byte[]> Files);
+    IReadOnlyDictionary<string, byte[]> Files)
+{
+    /// <summary>Its <c>leaderboard.json</c> as the validator read it (schema-checked and bound); null when it carries none.</summary>
+    public LeaderboardDocument? Leaderboard { get; init; }
+}

@@ -127,11 +127,12 @@ public static class SubmissionValidator
         CheckPin(manifest, plan, files, problems);
         CheckPlugins(manifest, plan, files, problems);
         var cells = CheckCells(manifest, plan, files, problems);
+        LeaderboardDocument? document = null;
         if (files.TryGetValue(LeaderboardPath, out var board))
         {
             try
             {
-                var document = LeaderboardReader.Parse(board, LeaderboardPath);
+                document = LeaderboardReader.Parse(board, LeaderboardPath);
                 problems.AddRange(PinProblems(manifest.Pin, document, LeaderboardPath).Select(p => p with { File = LeaderboardPath }));
             }
             catch (InvalidDataException ex)
@@ -140,7 +141,7 @@ public static class SubmissionValidator
             }
         }
 
-        return problems.Count == 0 ? new SubmissionCheck(manifest, plan, cells, new SortedDictionary<string, byte[]>(files.ToDictionary(), StringComparer.Ordinal)) : null;
+        return problems.Count == 0 ? new SubmissionCheck(manifest, plan, cells, new SortedDictionary<string, byte[]>(files.ToDictionary(), StringComparer.Ordinal)) { Leaderboard = document } : null;
     }
 
     private static void ScanJson(string path, byte[] bytes, List<SubmissionProblem> problems)

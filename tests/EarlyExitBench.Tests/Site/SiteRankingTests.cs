@@ -54,7 +54,7 @@ public class SiteRankingTests(ITestOutputHelper output)
 
         // The entries of A and B ranked together are the entries of one run of all their methods: order, ranks, intervals, ties.
         Assert.Equal(oracle.Entries.Count, entries.Count);
-        Assert.Equal(Json(oracle.Entries), entries.ToJsonString(Harness.Storage.Json.Options));
+        Assert.Equal(WithoutReplicates(oracle.Entries), entries.ToJsonString(Harness.Storage.Json.Options));
         Assert.Equal(Json(MeanOverExits(oracle.ProxyCorrelation)), table["group"]!["proxy_correlation"]!.ToJsonString(Harness.Storage.Json.Options));
         Assert.Contains(oracle.Entries, e => e.Calibrator == "temperature");
         Assert.Contains(oracle.Entries, e => e.Calibrator == "platt");
@@ -78,8 +78,8 @@ public class SiteRankingTests(ITestOutputHelper output)
         Assert.Contains("a and d ran different seeds (3, 4 against 3)", (string?)setting["note"], StringComparison.Ordinal);
         var tables = setting["tables"]!.AsArray();
         Assert.Equal(new[] { "a", "d" }, tables.Select(t => (string?)t!["label"]));
-        Assert.Equal(Json(LeaderboardReader.Read(Path.Combine(TinyRun.Submission, "leaderboard.json")).Groups[0].Entries), tables[0]!["group"]!["entries"]!.ToJsonString(Harness.Storage.Json.Options));
-        Assert.Equal(Json(LeaderboardReader.Read(Path.Combine(SiteRuns.D, "leaderboard.json")).Groups[0].Entries), tables[1]!["group"]!["entries"]!.ToJsonString(Harness.Storage.Json.Options));
+        Assert.Equal(WithoutReplicates(LeaderboardReader.Read(Path.Combine(TinyRun.Submission, "leaderboard.json")).Groups[0].Entries), tables[0]!["group"]!["entries"]!.ToJsonString(Harness.Storage.Json.Options));
+        Assert.Equal(WithoutReplicates(LeaderboardReader.Read(Path.Combine(SiteRuns.D, "leaderboard.json")).Groups[0].Entries), tables[1]!["group"]!["entries"]!.ToJsonString(Harness.Storage.Json.Options));
         Assert.Contains("Not ranked together: a and d ran different seeds", File.ReadAllText(Path.Combine(site, "settings", (string)setting["slug"]! + ".html")), StringComparison.Ordinal);
     }
 
@@ -87,4 +87,17 @@ public class SiteRankingTests(ITestOutputHelper output)
         new(correlations.Where(p => !p.Key.Contains('@', StringComparison.Ordinal)).ToDictionary(), StringComparer.Ordinal);
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, Harness.Storage.Json.Options);
+
+    /// <summary>
+    /// The entries as the site's download holds them: every key of the leaderboard's but each seed's bootstrap replicates
+    /// (which the leaderboard has, so the download is shown to drop them, not to have lacked them).
+    /// </summary>
+    internal static string WithoutReplicates(IReadOnlyList<EntryResult> entries)
+    {
+        var node = JsonNode.Parse(Json(entries))!.AsArray();
+        var seeds = node.SelectMany(e => e!["per_seed"]!.AsArray()).Select(s => s!.AsObject()).ToList();
+        Assert.Contains(seeds, s => s.ContainsKey("efficiency_replicates"));
+        seeds.ForEach(s => s.Remove("efficiency_replicates"));
+        return node.ToJsonString(Harness.Storage.Json.Options);
+    }
 }

@@ -80,6 +80,46 @@ public class SiteTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void ReadingTheSubmissionsOnOneCoreBuildsTheSameBytesAndTheDownloadHoldsNoReplicates()
+    {
+        var parallel = Build(Submissions.Value.Folder);
+        var before = SiteInput.Parallelism;
+        string serial;
+        try
+        {
+            SiteInput.Parallelism = 1;
+            serial = Build(Submissions.Value.Folder);
+        }
+        finally
+        {
+            SiteInput.Parallelism = before;
+        }
+
+        var files = PageReader.Files(parallel);
+        Assert.Equal(files.Keys, PageReader.Files(serial).Keys);
+        Assert.All(files, f => Assert.True(f.Value.AsSpan().SequenceEqual(PageReader.Files(serial)[f.Key]), f.Key + " differs between a parallel and a serial read"));
+
+        // The submissions' own leaderboards hold each seed's bootstrap replicates; the download leaves them out, and only them.
+        var text = File.ReadAllText(Path.Combine(parallel, "data", "leaderboard.json"));
+        Assert.Contains("\"efficiency_replicates\"", File.ReadAllText(Path.Combine(TinyRun.Submission, "leaderboard.json")), StringComparison.Ordinal);
+        Assert.DoesNotContain("efficiency_replicates", text, StringComparison.Ordinal);
+        Assert.Equal(1, text.Count(c => c == '\n'));
+        Assert.EndsWith("}\n", text, StringComparison.Ordinal);
+        var a = Assert.Single(LeaderboardReader.Read(Path.Combine(TinyRun.Submission, "leaderboard.json")).Groups);
+        var table = JsonNode.Parse(text)!["settings"]![0]!["tables"]![0]!;
+        var seeds = table["group"]!["entries"]!.AsArray().Where(e => (string?)e!["calibrator"] == "temperature").SelectMany(e => e!["per_seed"]!.AsArray()).ToList();
+        var expected = a.Entries.Where(e => e.Calibrator == "temperature").SelectMany(e => e.PerSeed).ToList();
+        Assert.Equal(expected.Count, seeds.Count);
+        foreach (var (node, seed) in seeds.Zip(expected))
+        {
+            Assert.Equal(seed.Seed, (int)node!["seed"]!);
+            Assert.Equal(seed.Score, (double)node["score"]!);
+            Assert.Equal(seed.ParetoFront.Count, node["pareto_front"]!.AsArray().Count);
+            Assert.Equal(seed.Proxies.Keys.Order(StringComparer.Ordinal), node["proxies"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
     public void TheSettingPagesNumbersAreTheLeaderboardsAndEachRowSaysWhoSubmittedItAndHowItWasVerified()
     {
         var site = Build(Submissions.Value.Folder);
