@@ -53,11 +53,11 @@ public static class SiteBuilder
             model.Submissions.Select(s => new SiteDataSubmission(s.Name, s.Sha256, s.Manifest.Pin, s.Manifest.Machine, s.Manifest.Plugins, s.Cells, s.Verification)).ToList());
     }
 
-    /// <summary>A group as the download holds it: without the per-seed bootstrap replicates.</summary>
+    /// <summary>A group as the download holds it: without the per-seed bootstrap replicates (efficiency and deployable).</summary>
     public static GroupResult Compact(GroupResult group)
     {
         ArgumentNullException.ThrowIfNull(group);
-        return group with { Entries = group.Entries.Select(e => e with { PerSeed = e.PerSeed.Select(s => s with { EfficiencyReplicates = null }).ToList() }).ToList() };
+        return group with { Entries = group.Entries.Select(e => e with { PerSeed = e.PerSeed.Select(s => s with { EfficiencyReplicates = null, DeployableReplicates = null }).ToList() }).ToList() };
     }
 
     /// <summary>Streams <see cref="Data"/> of <paramref name="model"/> to <paramref name="stream"/> as JSON on one line (then a line end), never holding it whole.</summary>

@@ -103,6 +103,8 @@ public class SiteTests(ITestOutputHelper output)
         var text = File.ReadAllText(Path.Combine(parallel, "data", "leaderboard.json"));
         Assert.Contains("\"efficiency_replicates\"", File.ReadAllText(Path.Combine(TinyRun.Submission, "leaderboard.json")), StringComparison.Ordinal);
         Assert.DoesNotContain("efficiency_replicates", text, StringComparison.Ordinal);
+        Assert.Contains("\"deployable_replicates\"", File.ReadAllText(Path.Combine(TinyRun.Submission, "leaderboard.json")), StringComparison.Ordinal);
+        Assert.DoesNotContain("deployable_replicates", text, StringComparison.Ordinal);
         Assert.Equal(1, text.Count(c => c == '\n'));
         Assert.EndsWith("}\n", text, StringComparison.Ordinal);
         var a = Assert.Single(LeaderboardReader.Read(Path.Combine(TinyRun.Submission, "leaderboard.json")).Groups);
