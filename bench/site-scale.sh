@@ -40,8 +40,12 @@ calibrators: [identity, temperature, vector, {alias: matrix, options: {l2: 0.3}}
 failure_predictors: [msp, max-logit, margin, entropy, gini, energy, consistency, learned, exit-aware]
 evaluation: { bootstrap: 200 }
 EOF
-if ! cmp -s "$suite.new" "$suite" || [ ! -f "$CACHE/results/leaderboard.json" ]; then
+# The cells record the SHA-256 of every plugin assembly, and the generator's submissions must match the build that reads
+# them: a rebuilt plugin (or harness) invalidates the base run as a changed suite does.
+fingerprint=$( { cat "$suite.new"; find src/Harness/bin/Release/net10.0 plugins -path '*/bin/Release/*' -name '*.dll' | sort | xargs sha256sum; } | sha256sum | cut -d' ' -f1)
+if ! cmp -s "$suite.new" "$suite" || [ ! -f "$CACHE/results/leaderboard.json" ] || [ "$(cat "$CACHE/fingerprint" 2>/dev/null)" != "$fingerprint" ]; then
   mv "$suite.new" "$suite"
+  echo "$fingerprint" > "$CACHE/fingerprint"
   rm -rf "$CACHE/results"
   echo "site-scale: the base run (14 cells, once)" >&2
   start=$(date +%s)

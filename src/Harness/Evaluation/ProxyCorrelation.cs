@@ -88,9 +88,12 @@ public static class ProxyCorrelation
             return new CorrelationResult(spearman, null, kendall, null, count);
         }
 
+        // Each resample is ranked from the source's dense ranks by counting: the same numbers as ranking its values.
+        var (denseX, kx) = RankCorrelation.DenseRanks(x);
+        var (denseY, ky) = RankCorrelation.DenseRanks(y);
         var random = new Random(seed);
-        var bx = new double[count];
-        var by = new double[count];
+        var bx = new int[count];
+        var by = new int[count];
         var rhos = new List<double>(resamples);
         var taus = new List<double>(resamples);
         for (var r = 0; r < resamples; r++)
@@ -98,12 +101,12 @@ public static class ProxyCorrelation
             for (var i = 0; i < count; i++)
             {
                 var pick = random.Next(count);
-                bx[i] = x[pick];
-                by[i] = y[pick];
+                bx[i] = denseX[pick];
+                by[i] = denseY[pick];
             }
 
             // Resamples that repeat one method (constant values) define no correlation and are left out.
-            var (rho, tau) = RankCorrelation.Both(bx, by);
+            var (rho, tau) = RankCorrelation.BothDense(bx, kx, by, ky);
             if (rho is { } r1)
             {
                 rhos.Add(r1);
