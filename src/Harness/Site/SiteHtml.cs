@@ -94,7 +94,7 @@ internal static class SiteHtml
         }
 
         var most = Math.Max(1, bars.Max(b => b.Count));
-        html.Append(SvgChart.Render(new Reporting.Web.Chart(title, title, new ChartAxis(xLabel, 0.5, Math.Max(last, bars.Max(b => b.X)) + 0.5), new ChartAxis(yLabel, 0, most), [])
+        html.Append(SvgChart.Render(new Reporting.Web.Chart(title, title, new ChartAxis(xLabel, 0.5, Math.Max(last, bars.Max(b => b.X)) + 0.5) { Whole = true }, new ChartAxis(yLabel, 0, most) { Whole = true }, [])
         {
             Bars = bars.Select(b => new ChartBar(b.X - 0.4, b.X + 0.4, b.Count, b.Tip, 0)).ToList(),
             BarScale = most,

@@ -21,9 +21,11 @@ public static class ChartGeometry
     }
 
     /// <summary>Tick values: the multiples of <see cref="NiceStep"/> within [<paramref name="min"/>, <paramref name="max"/>], rounded to the step's decimals.</summary>
-    public static IReadOnlyList<double> Ticks(double min, double max, int ticks = 5)
+    public static IReadOnlyList<double> Ticks(double min, double max, int ticks = 5) => TicksEvery(min, max, NiceStep(max - min, ticks));
+
+    /// <summary>Every multiple of <paramref name="step"/> in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public static IReadOnlyList<double> TicksEvery(double min, double max, double step)
     {
-        var step = NiceStep(max - min, ticks);
         var decimals = Decimals(step);
         var values = new List<double>();
         for (var k = Math.Ceiling((min / step) - 1e-9); k * step <= max + (step * 1e-9); k++)

@@ -32,10 +32,11 @@ public static class SvgChart
         svg.Append("<text class=\"t\" x=\"").Append(C(w / 2)).Append("\" y=\"18\">").Append(Html.E(chart.Title)).Append("</text>\n");
 
         // Grid and tick labels.
-        var xTicks = ChartGeometry.Ticks(chart.X.Min, chart.X.Max, chart.Width >= 600 ? 10 : 5);
-        var yTicks = ChartGeometry.Ticks(chart.Y.Min, chart.Y.Max, chart.Height >= 400 ? 8 : 5);
-        var xFormat = "F" + Html.Int(ChartGeometry.Decimals(ChartGeometry.NiceStep(chart.X.Max - chart.X.Min, chart.Width >= 600 ? 10 : 5)));
-        var yFormat = "F" + Html.Int(ChartGeometry.Decimals(ChartGeometry.NiceStep(chart.Y.Max - chart.Y.Min, chart.Height >= 400 ? 8 : 5)));
+        var (xStep, yStep) = (chart.X.Step(chart.Width >= 600 ? 10 : 5), chart.Y.Step(chart.Height >= 400 ? 8 : 5));
+        var xTicks = ChartGeometry.TicksEvery(chart.X.Min, chart.X.Max, xStep);
+        var yTicks = ChartGeometry.TicksEvery(chart.Y.Min, chart.Y.Max, yStep);
+        var xFormat = "F" + Html.Int(ChartGeometry.Decimals(xStep));
+        var yFormat = "F" + Html.Int(ChartGeometry.Decimals(yStep));
         svg.Append("<path class=\"g\" d=\"");
         foreach (var t in xTicks)
         {

@@ -25,6 +25,18 @@ public class SvgChartTests
     };
 
     [Fact]
+    public void AWholeAxisTicksOnlyWholeNumbers()
+    {
+        // A rank distribution: two rankings at most. A plain axis from 0 to 2 ticks every 0.5; a count has no half.
+        static List<string> YLabels(ChartAxis y) =>
+            Regex.Match(SvgChart.Render(new Chart("ranks", "ranks", new ChartAxis("rank", 0.5, 4.5) { Whole = true }, y, [])), "<g class=\"ty\">(.*?)</g>")
+                .Groups[1].Value.Split("</text>", StringSplitOptions.RemoveEmptyEntries).Select(t => t[(t.LastIndexOf('>') + 1)..]).ToList();
+
+        Assert.Equal(["0.0", "0.5", "1.0", "1.5", "2.0"], YLabels(new ChartAxis("rankings", 0, 2)));
+        Assert.Equal(["0", "1", "2"], YLabels(new ChartAxis("rankings", 0, 2) { Whole = true }));
+    }
+
+    [Fact]
     public void PointsSitWhereTheirValuesSayWithTheirTips()
     {
         var html = SvgChart.Render(Chart);
