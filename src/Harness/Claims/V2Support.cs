@@ -7,7 +7,14 @@ internal static class V2Support
     public static TwoLevelOptions Options(ClaimsOptions options, int number) => new(options.Resamples, options.SeedOf(number));
 
     /// <summary>Per shared seed, a − b, with the replicate-wise difference where both have the same number of replicates.</summary>
-    public static List<SeedValue> Difference(EntryData a, EntryData b)
+    public static List<SeedValue> Difference(EntryData a, EntryData b) => Paired(a, b, s => (s.Score, s.EfficiencyReplicates))!;
+
+    /// <summary>
+    /// Per seed shared by <paramref name="a"/> and <paramref name="b"/>, the difference of the value <paramref name="of"/>
+    /// reads, with the replicate-wise difference where both have the same number of replicates; null when a shared seed
+    /// lacks the value.
+    /// </summary>
+    private static List<SeedValue>? Paired(EntryData a, EntryData b, Func<SeedData, (double? Value, IReadOnlyList<double>? Replicates)> of)
     {
         var other = b.PerSeed.GroupBy(s => s.Seed).ToDictionary(g => g.Key, g => g.First());
         var values = new List<SeedValue>();
@@ -18,9 +25,13 @@ internal static class V2Support
                 continue;
             }
 
-            var (ra, rb) = (seed.EfficiencyReplicates, match.EfficiencyReplicates);
+            if (of(seed) is not ({ } va, var ra) || of(match) is not ({ } vb, var rb))
+            {
+                return null;
+            }
+
             var replicates = ra is { Count: > 0 } && rb is not null && ra.Count == rb.Count ? ra.Zip(rb, (x, y) => x - y).ToArray() : null;
-            values.Add(new SeedValue(seed.Score - match.Score, replicates));
+            values.Add(new SeedValue(va - vb, replicates));
         }
 
         return values;
@@ -111,7 +122,7 @@ internal static class V2Support
             return [];
         }
 
-        var perGroup = pairs.Select(p => DeployableDifference(p.A, p.B)).ToList();
+        var perGroup = pairs.Select(p => Paired(p.A, p.B, s => (s.Deployable, s.DeployableReplicates))).ToList();
         if (perGroup.All(g => g is { Count: > 0 }) && Mean(perGroup.Select(g => g!), options) is { } estimate)
         {
             var label = $"{name} on deployable efficiency (validation-chosen thresholds)";
@@ -119,31 +130,6 @@ internal static class V2Support
         }
 
         return [new ClaimStatistic($"{name} on deployable efficiency (validation-chosen thresholds; {pooling}, no interval)", pairs.Average(p => p.A.Efficiency.Deployable!.Score - p.B.Efficiency.Deployable!.Score))];
-    }
-
-    /// <summary>Per shared seed, a − b on deployable efficiency with the replicate-wise difference; null when a shared seed lacks its deployable score.</summary>
-    private static List<SeedValue>? DeployableDifference(EntryData a, EntryData b)
-    {
-        var other = b.PerSeed.GroupBy(s => s.Seed).ToDictionary(g => g.Key, g => g.First());
-        var values = new List<SeedValue>();
-        foreach (var seed in a.PerSeed)
-        {
-            if (!other.TryGetValue(seed.Seed, out var match))
-            {
-                continue;
-            }
-
-            if (seed.Deployable is not { } da || match.Deployable is not { } db)
-            {
-                return null;
-            }
-
-            var (ra, rb) = (seed.DeployableReplicates, match.DeployableReplicates);
-            var replicates = ra is { Count: > 0 } && rb is not null && ra.Count == rb.Count ? ra.Zip(rb, (x, y) => x - y).ToArray() : null;
-            values.Add(new SeedValue(da - db, replicates));
-        }
-
-        return values;
     }
 
     /// <summary>The note every v2 claim gives when the leaderboard has no deployable efficiency.</summary>

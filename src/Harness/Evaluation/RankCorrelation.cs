@@ -91,7 +91,7 @@ public static class RankCorrelation
         }
 
         // Counts per distinct value; each value's average rank is (first + last position)/2 + 1, as AverageRanks gives.
-        var cx = new int[kx + 1];
+        var cx = new int[kx];
         var cy = new int[ky];
         for (var i = 0; i < n; i++)
         {
@@ -128,37 +128,10 @@ public static class RankCorrelation
         long n3 = 0;
         for (var v = 0; v < kx; v++)
         {
-            var length = cx[v];
-            if (length > 1)
-            {
-                Array.Sort(sequence, start[v], length);
-                var both = 1;
-                for (var j = start[v] + 1; j < start[v] + length; j++)
-                {
-                    if (sequence[j] == sequence[j - 1])
-                    {
-                        both++;
-                    }
-                    else
-                    {
-                        n3 += Pairs(both);
-                        both = 1;
-                    }
-                }
-
-                n3 += Pairs(both);
-            }
+            n3 += SortRunAndCountTies(sequence, start[v], cx[v]);
         }
 
-        var n0 = Pairs(n);
-        if (n0 == n1 || n0 == n2)
-        {
-            return (spearman, null);
-        }
-
-        var swaps = CountInversions(sequence);
-        var numerator = n0 - n1 - n2 + n3 - (2 * swaps);
-        return (spearman, Math.Clamp(numerator / Math.Sqrt((double)(n0 - n1) * (n0 - n2)), -1, 1));
+        return (spearman, TauB(n, n1, n2, n3, sequence));
     }
 
     private static double[] AverageOfCounts(int[] counts, int distinct, out long tiedPairs)
@@ -236,30 +209,47 @@ public static class RankCorrelation
                 sequence[j] = ry[xOrder.Order[j]];
             }
 
-            if (end - start > 1)
-            {
-                n1 += Pairs(end - start);
-                Array.Sort(sequence, start, end - start);
-                var both = 1;
-                for (var j = start + 1; j < end; j++)
-                {
-                    if (sequence[j] == sequence[j - 1])
-                    {
-                        both++;
-                    }
-                    else
-                    {
-                        n3 += Pairs(both);
-                        both = 1;
-                    }
-                }
-
-                n3 += Pairs(both);
-            }
-
+            n1 += Pairs(end - start);
+            n3 += SortRunAndCountTies(sequence, start, end - start);
             start = end;
         }
 
+        return TauB(n, n1, n2, n3, sequence);
+    }
+
+    /// <summary>Sorts one run of tied x in <paramref name="sequence"/> by y and returns its pairs tied in y too.</summary>
+    private static long SortRunAndCountTies(int[] sequence, int start, int length)
+    {
+        if (length < 2)
+        {
+            return 0;
+        }
+
+        Array.Sort(sequence, start, length);
+        long tied = 0;
+        var both = 1;
+        for (var j = start + 1; j < start + length; j++)
+        {
+            if (sequence[j] == sequence[j - 1])
+            {
+                both++;
+            }
+            else
+            {
+                tied += Pairs(both);
+                both = 1;
+            }
+        }
+
+        return tied + Pairs(both);
+    }
+
+    /// <summary>
+    /// τ_b from the pair counts (n1 tied in x, n2 tied in y, n3 tied in both) and y's ranks in (x, y) order, which it
+    /// sorts; null when either side is constant.
+    /// </summary>
+    private static double? TauB(int n, long n1, long n2, long n3, int[] sequence)
+    {
         var n0 = Pairs(n);
         if (n0 == n1 || n0 == n2)
         {
