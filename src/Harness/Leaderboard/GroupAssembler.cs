@@ -120,7 +120,8 @@ public static class GroupAssembler
     private static IReadOnlyDictionary<string, double> MeanProxies(MethodEvaluation evaluation, Func<string, bool>? isProxy) =>
         new SortedDictionary<string, double>(ProxyValues(evaluation, isProxy).Where(p => !p.Key.Contains('@', StringComparison.Ordinal)).ToDictionary(), StringComparer.Ordinal);
 
-    private static IReadOnlyDictionary<string, double> Average(IReadOnlyList<IReadOnlyDictionary<string, double>> values)
+    /// <summary>Each proxy's mean over <paramref name="values"/> (seeds), for the proxies every one of them defines.</summary>
+    internal static IReadOnlyDictionary<string, double> Average(IReadOnlyList<IReadOnlyDictionary<string, double>> values)
     {
         // A proxy enters the average only where every seed defines it.
         var keys = values.SelectMany(v => v.Keys).Distinct().Where(k => values.All(v => v.ContainsKey(k)));

@@ -31,10 +31,6 @@ public static class PooledCorrelation
         return ProxyCorrelation.Compute(points.Select(p => p.Proxies).ToList(), points.Select(p => p.Score).ToList(), resamples, seed).ToResults();
     }
 
-    private static IReadOnlyDictionary<string, double> Average(IReadOnlyList<SeedResult> seeds)
-    {
-        // As the leaderboard does: a proxy enters the average only where every seed defines it.
-        var keys = seeds.SelectMany(s => s.Proxies.Keys).Distinct().Where(k => seeds.All(s => s.Proxies.ContainsKey(k)));
-        return keys.ToDictionary(k => k, k => seeds.Average(s => s.Proxies[k]));
-    }
+    // As the leaderboard does: a proxy enters the average only where every seed defines it.
+    private static IReadOnlyDictionary<string, double> Average(IReadOnlyList<SeedResult> seeds) => GroupAssembler.Average(seeds.Select(s => s.Proxies).ToList());
 }
